@@ -1,0 +1,52 @@
+package dev.modelslabtwin.emulator.routing;
+
+import java.util.Map;
+
+/**
+ * A failure the API reports to its client in the error envelope: HTTP status, the contract's error
+ * {@code code}, a human message and machine-readable details. Implementations throw it; the router
+ * renders it.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final Map<String, ?> details;
+    private final Map<String, String> headers;
+
+    public ApiProblem(int status, String code, String message, Map<String, ?> details) {
+        this(status, code, message, details, Map.of());
+    }
+
+    public ApiProblem(int status, String code, String message, Map<String, ?> details, Map<String, String> headers) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.details = details;
+        this.headers = headers;
+    }
+
+    public static ApiProblem validation(Map<String, ? extends java.util.List<String>> fieldMessages) {
+        return new ApiProblem(422, "validation_error", "The given data was invalid.", fieldMessages);
+    }
+
+    public static ApiProblem notFound() {
+        return new ApiProblem(404, "not_found", "The requested resource was not found.", Map.of());
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Map<String, ?> details() {
+        return details;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.modelslabtwin.emulator.routing;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import dev.modelslabtwin.openapi.Contract;
+import io.javalin.http.Context;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every request against the contract before any implementation runs, with Atlassian's
+ * swagger-request-validator reading the same bundled document, and turns what it finds into the
+ * API's own {@code validation_error}: a Laravel-style bag naming each offending field.
+ */
+public final class ContractValidator {
+
+    public static final String BASE_PATH = "/api/agents/v1";
+
+    private static final Pattern MISSING_PROPERTIES = Pattern.compile("\"([^\"]+)\"");
+    private static final Pattern LIMIT = Pattern.compile("(?:minimum|maximum|divisor|minLength|maxLength): ([0-9.]+)");
+
+    private final OpenApiInteractionValidator validator = OpenApiInteractionValidator
+            .createForInlineApiSpecification(Contract.yaml())
+            .withBasePathOverride(BASE_PATH)
+            .withResolveCombinators(true)
+            // Authentication is the auth layer's job (401 unauthenticated), not a validation error.
+            .withLevelResolver(LevelResolver.create()
+                    .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+                    .build())
+            .build();
+
+    /** Throws {@link ApiProblem} {@code validation_error} when the request breaks the contract. */
+    public void check(Context http, String body) {
+        ValidationReport report = validator.validateRequest(toRequest(http, body));
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (ValidationReport.Message message : report.getMessages()) {
+            if (message.getLevel() == ValidationReport.Level.ERROR) {
+                describe(message, fields);
+            }
+        }
+        if (!fields.isEmpty()) {
+            throw ApiProblem.validation(fields);
+        }
+    }
+
+    private static Request toRequest(Context http, String body) {
+        SimpleRequest.Builder request = new SimpleRequest.Builder(http.method().name(), http.path());
+        http.headerMap().forEach(request::withHeader);
+        if (http.header("Content-Type") == null && body != null && !body.isBlank()) {
+            // Clients that omit the content type still send JSON; the API reads it as JSON.
+            request.withContentType("application/json");
+        }
+        http.queryParamMap().forEach(request::withQueryParam);
+        if (body != null && !body.isEmpty()) {
+            request.withBody(body);
+        }
+        return request.build();
+    }
+
+    private static void describe(ValidationReport.Message message, Map<String, List<String>> fields) {
+        String key = message.getKey();
+        ValidationReport.MessageContext context = message.getContext().orElse(ValidationReport.MessageContext.empty());
+        if (key.startsWith("validation.request.parameter")) {
+            String name = context.getParameter().map(p -> p.getName()).orElse("query");
+            add(fields, name, parameterMessage(key, name, message.getMessage()));
+            return;
+        }
+        if (key.equals("validation.request.body.missing")) {
+            add(fields, "body", "The request body is required.");
+            return;
+        }
+        if (key.equals("validation.request.body.schema.invalidJson")) {
+            add(fields, "body", "The request body is not valid JSON.");
+            return;
+        }
+        if (key.startsWith("validation.request.contentType")) {
+            add(fields, "Content-Type", "The request body must be JSON (Content-Type: application/json).");
+            return;
+        }
+        String pointer = context.getPointers().map(ValidationReport.MessageContext.Pointers::getInstance).orElse("");
+        String field = fieldName(pointer);
+        if (key.endsWith(".required")) {
+            Matcher names = MISSING_PROPERTIES.matcher(message.getMessage());
+            while (names.find()) {
+                String missing = field.equals("body") ? names.group(1) : field + "." + names.group(1);
+                add(fields, missing, "The " + missing + " field is required.");
+            }
+            return;
+        }
+        if (key.endsWith(".anyOf") || key.endsWith(".oneOf") || key.endsWith(".allOf")) {
+            for (ValidationReport.Message nested : message.getNestedMessages()) {
+                describe(nested, fields);
+            }
+            if (message.getNestedMessages().isEmpty()) {
+                add(fields, field, "The " + field + " does not match any allowed form.");
+            }
+            return;
+        }
+        add(fields, field, schemaMessage(key, field, message.getMessage()));
+    }
+
+    private static String fieldName(String pointer) {
+        if (pointer == null || pointer.isEmpty() || pointer.equals("/")) {
+            return "body";
+        }
+        return pointer.substring(1).replace("/", ".").replace("~1", "/").replace("~0", "~");
+    }
+
+    private static String parameterMessage(String key, String name, String original) {
+        if (key.endsWith(".missing")) {
+            return "The " + name + " field is required.";
+        }
+        return schemaMessage(key, name, original);
+    }
+
+    /** Laravel-like wording for the common keywords; the validator's own words otherwise. */
+    private static String schemaMessage(String key, String field, String original) {
+        Matcher limit = LIMIT.matcher(original);
+        String value = limit.find() ? limit.group(1) : null;
+        String keyword = key.substring(key.lastIndexOf('.') + 1);
+        return switch (keyword) {
+            case "minimum" -> value == null ? original : "The " + field + " must be at least " + value + ".";
+            case "maximum" -> value == null ? original : "The " + field + " may not be greater than " + value + ".";
+            case "multipleOf" -> "The " + field + " must be a multiple of " + (value == null ? "0.01" : value) + ".";
+            case "minLength" -> value == null ? original : "The " + field + " must be at least " + value + " characters.";
+            case "maxLength" -> value == null ? original : "The " + field + " may not be greater than " + value + " characters.";
+            case "enum" -> "The selected " + field + " is invalid.";
+            case "pattern" -> "The " + field + " format is invalid.";
+            case "format" -> "The " + field + " format is invalid.";
+            case "type" -> "The " + field + " has the wrong type: " + original;
+            default -> original;
+        };
+    }
+
+    private static void add(Map<String, List<String>> fields, String field, String text) {
+        List<String> messages = fields.computeIfAbsent(field, f -> new ArrayList<>());
+        if (!messages.contains(text)) {
+            messages.add(text);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.modelslabtwin.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merges the hand-written fragments named by the root document's {@code x-bundle-include} into one
+ * document, so every consumer (generator, emulator, tests, docs) reads the same bytes. A key defined
+ * by two fragments is an error rather than a silent overwrite: fragments are written by different
+ * people and a quiet clash would change the contract unnoticed.
+ */
+public final class SpecBundler {
+
+    static final String INCLUDE_KEY = "x-bundle-include";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SpecBundler() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: SpecBundler <root openapi.yaml> <output directory>");
+        }
+        Path root = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        ObjectNode bundle = bundle(root);
+        writeBundle(bundle, out);
+        DocsPage.write(bundle, out.resolve("docs"));
+        System.out.println("[contract] bundled " + root.getParent() + " into " + out.resolve(Contract.YAML_RESOURCE));
+    }
+
+    /** Reads the root document and deep-merges every fragment it includes. */
+    public static ObjectNode bundle(Path rootFile) {
+        ObjectNode root = (ObjectNode) read(rootFile);
+        JsonNode includes = root.remove(INCLUDE_KEY);
+        if (includes == null || !includes.isArray()) {
+            throw new IllegalStateException(rootFile + " must list its fragments under " + INCLUDE_KEY);
+        }
+        List<String> clashes = new ArrayList<>();
+        for (JsonNode include : includes) {
+            Path fragment = rootFile.resolveSibling(include.asText());
+            JsonNode content = read(fragment);
+            if (content != null && !content.isMissingNode() && !content.isNull()) {
+                merge(root, (ObjectNode) content, fragment.getFileName().toString(), "", clashes);
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw new IllegalStateException("fragments define the same key twice:\n  " + String.join("\n  ", clashes));
+        }
+        return root;
+    }
+
+    private static void merge(ObjectNode target, ObjectNode source, String fragment, String path, List<String> clashes) {
+        Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = field.getKey();
+            JsonNode existing = target.get(key);
+            if (existing == null) {
+                target.set(key, field.getValue());
+            } else if (existing.isObject() && field.getValue().isObject()) {
+                merge((ObjectNode) existing, (ObjectNode) field.getValue(), fragment, path + "/" + key, clashes);
+            } else {
+                clashes.add(fragment + ": " + path + "/" + key);
+            }
+        }
+    }
+
+    private static void writeBundle(ObjectNode bundle, Path out) throws IOException {
+        Path yaml = out.resolve(Contract.YAML_RESOURCE);
+        Path json = out.resolve(Contract.JSON_RESOURCE);
+        Files.createDirectories(yaml.getParent());
+        Files.writeString(yaml, YAML.writeValueAsString(bundle), StandardCharsets.UTF_8);
+        Files.writeString(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(bundle), StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read contract fragment " + file, e);
+        }
+    }
+}
