@@ -25,6 +25,7 @@ import java.util.Map;
 public final class SpecBundler {
 
     static final String INCLUDE_KEY = "x-bundle-include";
+    static final List<String> RATE_LIMIT_HEADERS = List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -65,7 +66,35 @@ public final class SpecBundler {
         if (!clashes.isEmpty()) {
             throw new IllegalStateException("fragments define the same key twice:\n  " + String.join("\n  ", clashes));
         }
+        addRateLimitHeaders(root);
         return root;
+    }
+
+    /**
+     * The live API sends its rate-limit headers on every response, so every inline response of an
+     * operation declares them; writing the same three references on each of ~150 responses by hand
+     * would only invite omissions. Responses that are references already declare them in shared.yaml,
+     * and {@code default} (which covers failures before any limiter ran) is left alone.
+     */
+    static void addRateLimitHeaders(ObjectNode root) {
+        JsonNode paths = root.path("paths");
+        paths.forEach(pathItem -> pathItem.fields().forEachRemaining(operation -> {
+            JsonNode responses = operation.getValue().path("responses");
+            responses.fields().forEachRemaining(response -> {
+                if (response.getKey().equals("default") || !response.getValue().isObject()
+                        || response.getValue().has("$ref")) {
+                    return;
+                }
+                ObjectNode headers = response.getValue().has("headers")
+                        ? (ObjectNode) response.getValue().get("headers")
+                        : ((ObjectNode) response.getValue()).putObject("headers");
+                for (String header : RATE_LIMIT_HEADERS) {
+                    if (!headers.has(header)) {
+                        headers.putObject(header).put("$ref", "#/components/headers/" + header);
+                    }
+                }
+            });
+        }));
     }
 
     private static void merge(ObjectNode target, ObjectNode source, String fragment, String path, List<String> clashes) {

@@ -134,7 +134,7 @@ class LintCatchesBrokenContractsTest {
     }
 
     private static List<String> examplesOn(Path document) throws IOException {
-        return ExampleValidator.validate(document.toUri().toString(), JSON.readTree(document.toFile())).violations();
+        return ExampleValidator.validate(JSON.readTree(document.toFile())).violations();
     }
 
     private static void assertReported(List<String> violations, String expected) {

@@ -75,7 +75,7 @@ public final class ContractRules {
             }
             boolean secured = checkSecurity(where, op);
             checkExtensions(where, op, secured);
-            checkResponses(where, pathItem, op, secured);
+            checkResponses(where, pathItem, op, secured, isScopeGated(op));
             checkRequestBody(where, op);
             checkIdempotency(where, method, op);
         });
@@ -117,7 +117,7 @@ public final class ContractRules {
         }
     }
 
-    private void checkResponses(String where, PathItem pathItem, Operation op, boolean secured) {
+    private void checkResponses(String where, PathItem pathItem, Operation op, boolean secured, boolean scoped) {
         Map<String, ApiResponse> responses = op.getResponses() == null ? Map.of() : op.getResponses();
         boolean success = false;
         for (Map.Entry<String, ApiResponse> entry : responses.entrySet()) {
@@ -157,7 +157,10 @@ public final class ContractRules {
         }
         List<String> required = new ArrayList<>(List.of("429", "default"));
         if (secured) {
-            required.addAll(List.of("401", "403"));
+            required.add("401");
+        }
+        if (scoped) {
+            required.add("403");
         }
         if (hasPathParameters(pathItem, op)) {
             required.add("404");
@@ -189,7 +192,7 @@ public final class ContractRules {
             return;
         }
         boolean takesKey = op.getParameters() != null
-                && op.getParameters().stream().anyMatch(p -> IDEMPOTENCY_KEY.equals(p.get$ref()));
+                && op.getParameters().stream().anyMatch(ContractRules::isIdempotencyKey);
         if (!takesKey) {
             violations.add(where + ": billing mutations take the Idempotency-Key parameter");
         }
@@ -221,8 +224,17 @@ public final class ContractRules {
         return api.getComponents().getResponses().get(ref.substring(RESPONSES.length()));
     }
 
-    private static boolean hasPathParameters(PathItem pathItem, Operation op) {
-        return allParameters(pathItem, op).stream().anyMatch(p -> "path".equals(p.getIn()));
+    private boolean hasPathParameters(PathItem pathItem, Operation op) {
+        return allParameters(pathItem, op).stream().map(this::resolve).anyMatch(p -> p != null && "path".equals(p.getIn()));
+    }
+
+    private Parameter resolve(Parameter parameter) {
+        String ref = parameter.get$ref();
+        if (ref == null) {
+            return parameter;
+        }
+        Map<String, Parameter> shared = api.getComponents().getParameters();
+        return shared == null ? null : shared.get(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
     private static boolean hasNonHeaderParameters(PathItem pathItem, Operation op) {
@@ -239,6 +251,16 @@ public final class ContractRules {
             all.addAll(op.getParameters());
         }
         return all;
+    }
+
+    /** The parser may have inlined the shared parameter, so it is recognised by reference or by name. */
+    private static boolean isIdempotencyKey(Parameter p) {
+        return IDEMPOTENCY_KEY.equals(p.get$ref())
+                || ("header".equals(p.getIn()) && "Idempotency-Key".equalsIgnoreCase(p.getName()));
+    }
+
+    private static boolean isScopeGated(Operation op) {
+        return op.getExtensions() != null && op.getExtensions().get("x-required-scope") != null;
     }
 
     private static String firstTag(Operation op) {

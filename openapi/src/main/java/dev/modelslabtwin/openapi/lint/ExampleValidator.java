@@ -28,6 +28,8 @@ public final class ExampleValidator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
+    private static final String DOCUMENT_LOCATION = "https://contract.modelslab-twin.invalid/openapi.json";
+
     private final String documentLocation;
     private final JsonNode document;
     private final SchemaRegistry registry;
@@ -35,10 +37,13 @@ public final class ExampleValidator {
     private final Set<String> validatedPointers = new LinkedHashSet<>();
     private int checked;
 
-    private ExampleValidator(String documentLocation, JsonNode document) {
-        this.documentLocation = documentLocation;
+    private ExampleValidator(JsonNode document) {
+        this.documentLocation = DOCUMENT_LOCATION;
         this.document = document;
+        String text = document.toString();
+        // Served from memory, so the validator checks exactly the tree it was given, wherever it came from.
         this.registry = SchemaRegistry.withDialect(Dialects.getOpenApi30(), builder -> builder
+                .schemas(Map.of(DOCUMENT_LOCATION, text))
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     }
 
@@ -46,13 +51,9 @@ public final class ExampleValidator {
     public record Report(int examplesChecked, List<String> violations) {
     }
 
-    /**
-     * @param documentLocation where the validator can load the document from, e.g.
-     *                         {@code classpath:openapi/modelslab-agents.yaml} or a {@code file:} URI
-     * @param document         the same document as a tree
-     */
-    public static Report validate(String documentLocation, JsonNode document) {
-        ExampleValidator validator = new ExampleValidator(documentLocation, document);
+    /** Validates every example of {@code document}, a bundled OpenAPI 3.0 document, against its schema. */
+    public static Report validate(JsonNode document) {
+        ExampleValidator validator = new ExampleValidator(document);
         validator.walkOperations();
         validator.walkComponents();
         return new Report(validator.checked, validator.violations);
