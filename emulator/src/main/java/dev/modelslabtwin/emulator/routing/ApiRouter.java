@@ -40,7 +40,7 @@ public final class ApiRouter {
     /** Registers every route and the envelope-shaped error handling on a Javalin configuration. */
     public void install(JavalinConfig config) {
         for (ApiRoute route : routes) {
-            config.routes.addHttpHandler(HandlerType.valueOf(route.method()),
+            config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()),
                     ContractValidator.BASE_PATH + route.path(), http -> handle(route, http));
         }
         config.routes.exception(HttpResponseException.class, (e, http) ->
