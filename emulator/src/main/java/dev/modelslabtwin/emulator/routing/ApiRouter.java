@@ -26,11 +26,12 @@ public final class ApiRouter {
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
 
     private final ContractValidator validator = new ContractValidator();
-    private final Map<String, Integer> successStatus = successStatusByOperation();
     private final List<ApiRoute> routes;
+    private final RateLimiter rateLimiter;
 
-    public ApiRouter(List<ApiRoute> routes) {
+    public ApiRouter(List<ApiRoute> routes, RateLimiter rateLimiter) {
         this.routes = List.copyOf(routes);
+        this.rateLimiter = rateLimiter;
     }
 
     public List<ApiRoute> routes() {
@@ -54,13 +55,15 @@ public final class ApiRouter {
 
     private void handle(ApiRoute route, Context http) {
         String requestId = requestId(http);
+        ContractOperations.Facts facts = ContractOperations.of(route.operationId());
         try {
             String body = http.body();
+            throttle(facts, http, body);
             validator.check(http, body);
             JsonNode json = body.isBlank() ? null : Json.MAPPER.readTree(body);
             RequestContext context = new RequestContext(http, requestId, route.operationId());
             Object result = route.invocation().invoke(context, new BoundRequest(http, json));
-            int status = context.status() != null ? context.status() : successStatus.getOrDefault(route.operationId(), 200);
+            int status = context.status() != null ? context.status() : facts.successStatus();
             Envelopes.writeSuccess(http, requestId, status, result);
         } catch (ApiProblem problem) {
             problem.headers().forEach(http::header);
@@ -68,6 +71,20 @@ public final class ApiRouter {
         } catch (com.fasterxml.jackson.core.JsonProcessingException malformed) {
             Envelopes.writeError(http, requestId, 422, "validation_error", "The given data was invalid.",
                     Map.of("body", List.of("The request body is not valid JSON.")));
+        }
+    }
+
+    /** Counts the request against its operation's limiter and sends the window's headers on every answer. */
+    private void throttle(ContractOperations.Facts facts, Context http, String body) {
+        RateLimiter.Decision decision = rateLimiter.acquire(facts.limiter(), ThrottleKey.of(facts, http, body));
+        http.header("X-RateLimit-Limit", Integer.toString(decision.limit()));
+        http.header("X-RateLimit-Remaining", Integer.toString(decision.remaining()));
+        http.header("X-RateLimit-Reset", Long.toString(decision.resetEpochSeconds()));
+        if (!decision.allowed()) {
+            throw new ApiProblem(429, "rate_limited",
+                    "Too many requests. Retry in " + decision.retryAfterSeconds() + "s.",
+                    Map.of("retry_after", decision.retryAfterSeconds()),
+                    Map.of("Retry-After", Long.toString(decision.retryAfterSeconds())));
         }
     }
 
@@ -90,16 +107,6 @@ public final class ApiRouter {
         };
     }
 
-    private static Map<String, Integer> successStatusByOperation() {
-        Map<String, Integer> statuses = new HashMap<>();
-        Operations.forEach(Contract.openApi(), (method, path, item, op) -> op.getResponses().keySet().stream()
-                .filter(code -> code.startsWith("2"))
-                .map(Integer::valueOf)
-                .min(Integer::compare)
-                .ifPresent(code -> statuses.put(op.getOperationId(), code)));
-        return statuses;
-    }
-
     /** Writes the {data, error, meta} envelope. */
     static final class Envelopes {
 
@@ -109,7 +116,9 @@ public final class ApiRouter {
         static void writeSuccess(Context http, String requestId, int status, Object result) {
             ObjectNode envelope = Json.MAPPER.createObjectNode();
             JsonNode produced = Json.MAPPER.valueToTree(result);
-            envelope.set("data", produced.path("data").isMissingNode() ? null : produced.get("data"));
+            if (produced.has("data")) {
+                envelope.set("data", produced.get("data"));
+            }
             // Fields the contract mirrors at the top level (stripe-config, payment-link, invoice pdf).
             produced.fields().forEachRemaining(field -> {
                 if (!field.getKey().equals("data") && !field.getKey().equals("error") && !field.getKey().equals("meta")) {

@@ -1,12 +1,17 @@
 package dev.modelslabtwin.emulator.routing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.openapitools.jackson.nullable.JsonNullableModule;
 
-/** The emulator's one JSON mapper, configured for the generated models and exact money. */
+/**
+ * The emulator's one JSON mapper, configured for the generated models and exact money. Unset optional
+ * fields are left out rather than written as {@code null}, which the contract forbids for
+ * non-nullable fields; nullable fields hold a {@code JsonNullable} and are written when set, null or not.
+ */
 public final class Json {
 
     public static final ObjectMapper MAPPER = new ObjectMapper()
@@ -15,7 +20,8 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private Json() {
     }

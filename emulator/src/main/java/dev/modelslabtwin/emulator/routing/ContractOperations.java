@@ -1,0 +1,47 @@
+package dev.modelslabtwin.emulator.routing;
+
+import dev.modelslabtwin.openapi.Contract;
+import dev.modelslabtwin.openapi.lint.Operations;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the contract says about each operation beyond its route: the limiter that counts it, the
+ * scope it requires and its default success status. Read from the document, never restated.
+ */
+public final class ContractOperations {
+
+    /** One operation's facts, by operationId. */
+    public record Facts(String operationId, String limiter, String requiredScope, boolean secured, int successStatus) {
+    }
+
+    private static final Map<String, Facts> FACTS = read();
+
+    private ContractOperations() {
+    }
+
+    public static Facts of(String operationId) {
+        Facts facts = FACTS.get(operationId);
+        if (facts == null) {
+            throw new IllegalArgumentException("the contract has no operation " + operationId);
+        }
+        return facts;
+    }
+
+    private static Map<String, Facts> read() {
+        Map<String, Facts> facts = new HashMap<>();
+        var api = Contract.openApi();
+        Operations.forEach(api, (method, path, item, op) -> {
+            Map<String, Object> ext = op.getExtensions() == null ? Map.of() : op.getExtensions();
+            var security = op.getSecurity() != null ? op.getSecurity() : api.getSecurity();
+            boolean secured = security != null && security.stream().anyMatch(r -> r.containsKey("bearerAuth"));
+            int success = op.getResponses().keySet().stream()
+                    .filter(code -> code.startsWith("2")).map(Integer::valueOf).min(Integer::compare).orElse(200);
+            Object scope = ext.get("x-required-scope");
+            facts.put(op.getOperationId(), new Facts(op.getOperationId(), String.valueOf(ext.get("x-rate-limiter")),
+                    scope == null ? null : scope.toString(), secured, success));
+        });
+        return Map.copyOf(facts);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.modelslabtwin.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelslabtwin.openapi.Contract;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The contract's operations as the tests need them: route, request example and success example. */
+public final class ContractExamples {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+    private static final JsonNode DOCUMENT = read();
+
+    /** One operation of the bundled document. */
+    public record Operation(String method, String path, String operationId, JsonNode node) {
+
+        /** The success example the contract gives first, e.g. the published one. */
+        public JsonNode successExample() {
+            Iterator<Map.Entry<String, JsonNode>> responses = node.path("responses").fields();
+            while (responses.hasNext()) {
+                Map.Entry<String, JsonNode> response = responses.next();
+                if (response.getKey().startsWith("2")) {
+                    return firstExample(response.getValue().path("content").path("application/json"))
+                            .orElseThrow(() -> new IllegalStateException(operationId + " has no success example"));
+                }
+            }
+            throw new IllegalStateException(operationId + " has no success response");
+        }
+
+        public Optional<JsonNode> requestExample() {
+            return firstExample(node.path("requestBody").path("content").path("application/json"));
+        }
+
+        /** The path with every parameter replaced by its example. */
+        public String examplePath() {
+            String concrete = path;
+            for (JsonNode parameter : parameters()) {
+                if ("path".equals(parameter.path("in").asText())) {
+                    concrete = concrete.replace("{" + parameter.path("name").asText() + "}", parameter.path("example").asText());
+                }
+            }
+            return concrete;
+        }
+
+        private List<JsonNode> parameters() {
+            List<JsonNode> resolved = new ArrayList<>();
+            for (JsonNode parameter : node.path("parameters")) {
+                resolved.add(resolve(parameter));
+            }
+            return resolved;
+        }
+    }
+
+    private ContractExamples() {
+    }
+
+    public static List<Operation> operations() {
+        List<Operation> operations = new ArrayList<>();
+        DOCUMENT.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (METHODS.contains(op.getKey())) {
+                operations.add(new Operation(op.getKey().toUpperCase(), path.getKey(),
+                        op.getValue().path("operationId").asText(), op.getValue()));
+            }
+        }));
+        return operations;
+    }
+
+    public static Operation operation(String operationId) {
+        return operations().stream().filter(op -> op.operationId().equals(operationId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no operation " + operationId));
+    }
+
+    private static Optional<JsonNode> firstExample(JsonNode media) {
+        Iterator<JsonNode> examples = media.path("examples").elements();
+        return examples.hasNext() ? Optional.of(resolve(examples.next()).path("value")) : Optional.empty();
+    }
+
+    private static JsonNode resolve(JsonNode node) {
+        if (!node.has("$ref")) {
+            return node;
+        }
+        return DOCUMENT.at(node.get("$ref").asText().substring(1));
+    }
+
+    private static JsonNode read() {
+        try {
+            return new ObjectMapper().readTree(Contract.json());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

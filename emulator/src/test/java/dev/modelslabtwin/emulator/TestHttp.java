@@ -1,0 +1,69 @@
+package dev.modelslabtwin.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A minimal JSON client for the emulator's own tests (the conformance suite uses Rest-Assured). */
+public final class TestHttp {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String baseUrl;
+
+    /** An answer: status, headers (first value of each) and the body as text and as JSON. */
+    public record Answer(int status, Map<String, String> headers, String body) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+    }
+
+    public TestHttp(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public Answer send(String method, String apiPath, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/agents/v1" + apiPath))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> first = new LinkedHashMap<>();
+            response.headers().map().forEach((name, values) -> first.put(name, values.get(0)));
+            return new Answer(response.statusCode(), first, response.body());
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + method + " " + apiPath, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    public Answer get(String apiPath) {
+        return send("GET", apiPath, null, Map.of("Authorization", "Bearer test-token"));
+    }
+
+    public Answer post(String apiPath, String body) {
+        return send("POST", apiPath, body, Map.of("Authorization", "Bearer test-token"));
+    }
+}
