@@ -1,0 +1,79 @@
+package dev.modelslabtwin.emulator.db;
+
+import org.h2.jdbcx.JdbcDataSource;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * The emulator's state: an H2 database, in memory by default or in a file when asked, brought to the
+ * newest schema on open. Every change of money happens inside {@link #transaction}, so a balance and
+ * its ledger entry are written together or not at all.
+ */
+public final class Database {
+
+    /** Work done on one connection inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final JdbcDataSource dataSource = new JdbcDataSource();
+    private final String url;
+
+    private Database(String url) {
+        this.url = url;
+        dataSource.setURL(url);
+    }
+
+    /** A private in-memory database that lives as long as this process. */
+    public static Database inMemory() {
+        return open("jdbc:h2:mem:twin-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /**
+     * Opens {@code location}: {@code mem} (or null) for a fresh in-memory database, {@code file:<path>}
+     * for a file database that survives restarts, or a full {@code jdbc:h2:} URL.
+     */
+    public static Database at(String location) {
+        if (location == null || location.isBlank() || location.equals("mem")) {
+            return inMemory();
+        }
+        if (location.startsWith("jdbc:h2:")) {
+            return open(location);
+        }
+        if (location.startsWith("file:")) {
+            return open("jdbc:h2:" + location + ";DB_CLOSE_ON_EXIT=FALSE");
+        }
+        throw new IllegalArgumentException("database must be 'mem', 'file:<path>' or a jdbc:h2: URL, not " + location);
+    }
+
+    private static Database open(String url) {
+        Database database = new Database(url);
+        database.transaction(Migrations::apply);
+        return database;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T transaction(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+}
