@@ -1,6 +1,8 @@
 package dev.modelslabtwin.client;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,9 +13,14 @@ import java.util.Optional;
  */
 public class ModelsLabException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
+    /** Code of a failure where no HTTP answer arrived. */
+    public static final String NETWORK_ERROR = "network_error";
+
     private final int status;
     private final String code;
-    private final Map<String, Object> details;
+    private final transient Map<String, Object> details;
     private final String requestId;
     private final Duration retryAfter;
 
@@ -22,7 +29,8 @@ public class ModelsLabException extends RuntimeException {
         super(message, cause);
         this.status = status;
         this.code = code;
-        this.details = details == null ? Map.of() : Map.copyOf(details);
+        // Not Map.copyOf: details may legitimately hold JSON nulls (e.g. "reason": null).
+        this.details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
         this.requestId = requestId;
         this.retryAfter = retryAfter;
     }
@@ -39,12 +47,12 @@ public class ModelsLabException extends RuntimeException {
 
     /** The envelope's {@code error.details}: a per-field bag for validation errors, specifics otherwise. */
     public Map<String, Object> details() {
-        return details;
+        return details == null ? Map.of() : details; // null only after Java deserialization (transient)
     }
 
     /** A detail as text, e.g. {@code detail("decline_code")}. */
     public Optional<String> detail(String name) {
-        Object value = details.get(name);
+        Object value = details().get(name);
         return value == null ? Optional.empty() : Optional.of(value.toString());
     }
 
@@ -71,9 +79,14 @@ public class ModelsLabException extends RuntimeException {
         return "payment_declined".equals(code);
     }
 
+    /** True when no HTTP answer arrived (connection refused, reset, timed out) even after retrying. */
+    public boolean isNetworkError() {
+        return NETWORK_ERROR.equals(code);
+    }
+
     @Override
     public String toString() {
         return "ModelsLabException{status=" + status + ", code=" + code + ", message=" + getMessage()
-                + ", details=" + details + ", requestId=" + requestId + "}";
+                + ", details=" + details() + ", requestId=" + requestId + "}";
     }
 }

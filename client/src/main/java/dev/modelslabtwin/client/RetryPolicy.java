@@ -1,6 +1,7 @@
 package dev.modelslabtwin.client;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -22,11 +23,24 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be >= 0");
         }
+        requireNotNegative(initialBackoff, "initialBackoff");
+        requireNotNegative(maxBackoff, "maxBackoff");
+        requireNotNegative(maxRetryAfter, "maxRetryAfter");
     }
 
-    /** The delay before retry number {@code retry} (1-based). */
+    /**
+     * The delay before retry number {@code retry} (1-based): uniformly random between zero and the capped
+     * exponential delay ("full jitter"), so many agents throttled together do not retry in lockstep.
+     */
     Duration backoff(int retry) {
-        long cap = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(retry - 1, 20));
-        return Duration.ofMillis(cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+        long cap = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(Math.max(retry, 1) - 1, 20));
+        return Duration.ofMillis(cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(0, cap + 1));
+    }
+
+    private static void requireNotNegative(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative");
+        }
     }
 }

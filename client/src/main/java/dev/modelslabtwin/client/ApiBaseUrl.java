@@ -1,0 +1,36 @@
+package dev.modelslabtwin.client;
+
+import java.net.URI;
+
+/**
+ * Turns the host root people configure ({@code https://modelslab.com}, {@code http://127.0.0.1:8080})
+ * into the API base the generated client resolves paths against, so nobody has to remember the prefix.
+ */
+final class ApiBaseUrl {
+
+    static final String API_PREFIX = "/api/agents/v1";
+    static final String DEFAULT_HOST_ROOT = "https://modelslab.com";
+
+    private ApiBaseUrl() {
+    }
+
+    /** The API base for a host root; a root that already ends with the prefix is kept as it is. */
+    static String fromHostRoot(String hostRoot) {
+        if (hostRoot == null || hostRoot.isBlank()) {
+            throw new IllegalArgumentException("base URL must not be blank");
+        }
+        String trimmed = hostRoot.strip();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        URI uri = URI.create(trimmed);
+        String scheme = uri.getScheme();
+        if (uri.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+            throw new IllegalArgumentException("base URL must be an absolute http(s) URL: " + hostRoot);
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("base URL must not carry a query or fragment: " + hostRoot);
+        }
+        return trimmed.endsWith(API_PREFIX) ? trimmed : trimmed + API_PREFIX;
+    }
+}
