@@ -1,7 +1,7 @@
 package dev.modelslabtwin.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelslabtwin.emulator.routing.Json;
 import dev.modelslabtwin.openapi.Contract;
 
 import java.io.IOException;
@@ -92,7 +92,8 @@ public final class ContractExamples {
 
     private static JsonNode read() {
         try {
-            return new ObjectMapper().readTree(Contract.json());
+            // The emulator's mapper keeps 75.50 as 75.50, as amounts read from the database are.
+            return Json.MAPPER.readTree(Contract.json());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
