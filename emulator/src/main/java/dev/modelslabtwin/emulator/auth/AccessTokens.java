@@ -1,0 +1,170 @@
+package dev.modelslabtwin.emulator.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Bearer tokens as Sanctum issues them: {@code <id>|<40 random characters>}, of which only a SHA-256
+ * hash is stored, so a leaked database does not leak working tokens.
+ */
+public final class AccessTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    /** A stored token, without its secret. */
+    public record Token(long id, long accountId, String name, Set<String> scopes, Instant createdAt,
+                        Instant expiresAt, Instant lastUsedAt) {
+
+        public boolean grants(String scope) {
+            return scopes.contains("*") || scopes.contains(scope);
+        }
+    }
+
+    /** A token just issued: the only moment its plain text exists. */
+    public record Issued(Token token, String plainText) {
+    }
+
+    private AccessTokens() {
+    }
+
+    public static Issued issue(Connection db, long accountId, String name, Set<String> scopes, Instant now,
+                               Instant expiresAt) throws SQLException {
+        String secret = randomSecret();
+        long id;
+        try (PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO access_tokens (account_id, token_hash, name, scopes, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setLong(1, accountId);
+            insert.setString(2, sha256(secret));
+            insert.setString(3, name);
+            insert.setString(4, String.join(" ", new TreeSet<>(scopes)));
+            insert.setTimestamp(5, expiresAt == null ? null : Timestamp.from(expiresAt));
+            insert.setTimestamp(6, Timestamp.from(now));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        Token token = new Token(id, accountId, name, new TreeSet<>(scopes), now, expiresAt, null);
+        return new Issued(token, id + "|" + secret);
+    }
+
+    /**
+     * The live token {@code plainText} names, marking it used; empty when it is malformed, unknown,
+     * revoked or expired (all of which the API answers alike, 401 {@code unauthenticated}).
+     */
+    public static Optional<Token> authenticate(Connection db, String plainText, Instant now) throws SQLException {
+        int bar = plainText == null ? -1 : plainText.indexOf('|');
+        if (bar <= 0) {
+            return Optional.empty();
+        }
+        long id;
+        try {
+            id = Long.parseLong(plainText.substring(0, bar));
+        } catch (NumberFormatException malformed) {
+            return Optional.empty();
+        }
+        String hash = sha256(plainText.substring(bar + 1));
+        Optional<Token> token = select(db, "WHERE id = ? AND token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)",
+                statement -> {
+                    statement.setLong(1, id);
+                    statement.setString(2, hash);
+                    statement.setTimestamp(3, Timestamp.from(now));
+                }).stream().findFirst();
+        if (token.isPresent()) {
+            try (PreparedStatement touch = db.prepareStatement("UPDATE access_tokens SET last_used_at = ? WHERE id = ?")) {
+                touch.setTimestamp(1, Timestamp.from(now));
+                touch.setLong(2, id);
+                touch.executeUpdate();
+            }
+        }
+        return token;
+    }
+
+    /** The account's live tokens, newest first. */
+    public static List<Token> live(Connection db, long accountId, Instant now) throws SQLException {
+        return select(db, "WHERE account_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?) ORDER BY id DESC",
+                statement -> {
+                    statement.setLong(1, accountId);
+                    statement.setTimestamp(2, Timestamp.from(now));
+                });
+    }
+
+    /** Revokes one of the account's tokens; false when the account has no such live token. */
+    public static boolean revoke(Connection db, long accountId, long tokenId, Instant now) throws SQLException {
+        return update(db, "UPDATE access_tokens SET revoked_at = ? WHERE account_id = ? AND id = ? AND revoked_at IS NULL",
+                now, accountId, tokenId) == 1;
+    }
+
+    /** Revokes every live token of the account except {@code keepTokenId} (none when it is 0); how many. */
+    public static int revokeAllExcept(Connection db, long accountId, long keepTokenId, Instant now) throws SQLException {
+        return update(db, "UPDATE access_tokens SET revoked_at = ? WHERE account_id = ? AND id <> ? AND revoked_at IS NULL",
+                now, accountId, keepTokenId);
+    }
+
+    private static int update(Connection db, String sql, Instant now, long accountId, long tokenId) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setLong(2, accountId);
+            statement.setLong(3, tokenId);
+            return statement.executeUpdate();
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private static List<Token> select(Connection db, String where, Binder binder) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(
+                "SELECT id, account_id, name, scopes, created_at, expires_at, last_used_at FROM access_tokens " + where)) {
+            binder.bind(statement);
+            List<Token> tokens = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    tokens.add(new Token(rows.getLong(1), rows.getLong(2), rows.getString(3),
+                            new TreeSet<>(List.of(rows.getString(4).split(" "))),
+                            instant(rows.getTimestamp(5)), instant(rows.getTimestamp(6)), instant(rows.getTimestamp(7))));
+                }
+            }
+            return tokens;
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static String randomSecret() {
+        char[] secret = new char[40];
+        for (int i = 0; i < secret.length; i++) {
+            secret[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        return new String(secret);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
