@@ -2,6 +2,7 @@ package dev.modelslabtwin.emulator;
 
 import dev.modelslabtwin.emulator.routing.ApiRoute;
 import dev.modelslabtwin.emulator.routing.ApiRouter;
+import dev.modelslabtwin.emulator.routing.ContractOperations;
 import dev.modelslabtwin.emulator.routing.RateLimiter;
 import io.javalin.Javalin;
 
@@ -24,7 +25,7 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** Serves {@code routes} on {@code host:port} with the live API's rate limits. */
     public static EmulatorServer start(String host, int port, List<ApiRoute> routes) {
-        RateLimiter limiter = new RateLimiter(Clock.systemUTC(), RateLimiter.LIVE_LIMITS);
+        RateLimiter limiter = new RateLimiter(Clock.systemUTC(), ContractOperations.rateLimits());
         ApiRouter router = new ApiRouter(routes, limiter);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = host;

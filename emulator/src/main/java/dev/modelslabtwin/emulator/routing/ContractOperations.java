@@ -21,6 +21,11 @@ public final class ContractOperations {
     private ContractOperations() {
     }
 
+    /** The live API's limiters and their requests per minute, as the contract declares them. */
+    public static Map<String, Integer> rateLimits() {
+        return Operations.rateLimits(Contract.openApi());
+    }
+
     public static Facts of(String operationId) {
         Facts facts = FACTS.get(operationId);
         if (facts == null) {
@@ -34,8 +39,7 @@ public final class ContractOperations {
         var api = Contract.openApi();
         Operations.forEach(api, (method, path, item, op) -> {
             Map<String, Object> ext = op.getExtensions() == null ? Map.of() : op.getExtensions();
-            var security = op.getSecurity() != null ? op.getSecurity() : api.getSecurity();
-            boolean secured = security != null && security.stream().anyMatch(r -> r.containsKey("bearerAuth"));
+            boolean secured = Operations.isSecured(api, op);
             int success = op.getResponses().keySet().stream()
                     .filter(code -> code.startsWith("2")).map(Integer::valueOf).min(Integer::compare).orElse(200);
             Object scope = ext.get("x-required-scope");

@@ -6,13 +6,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The live API's three Laravel throttles ({@code agent-auth} 20/min per IP+email, {@code agent-billing}
- * 15/min and {@code agent-general} 120/min per IP+user) as fixed one-minute windows, so agents meet
- * the same 429s and headers offline that they will meet in production.
+ * The live API's Laravel throttles (the contract's {@code x-rate-limiters}) as fixed one-minute
+ * windows, so agents meet the same 429s and headers offline that they will meet in production.
  */
 public final class RateLimiter {
 
-    public static final Map<String, Integer> LIVE_LIMITS = Map.of("agent-auth", 20, "agent-billing", 15, "agent-general", 120);
     static final Duration WINDOW = Duration.ofMinutes(1);
 
     /** What a request may do, and what to tell the client about its window. */

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.tags.Tag;
 
 import java.util.ArrayList;
@@ -31,7 +30,6 @@ public final class ContractRules {
     static final String ENVELOPE = SCHEMAS + "Envelope";
     static final String ERROR_ENVELOPE = SCHEMAS + "ErrorEnvelope";
     static final String IDEMPOTENCY_KEY = "#/components/parameters/IdempotencyKey";
-    static final Set<String> LIMITERS = Set.of("agent-auth", "agent-billing", "agent-general");
     static final Set<String> PUBLIC_TAGS = Set.of("Auth");
     static final Set<String> IDEMPOTENT_TAGS = Set.of("Billing", "Wallet", "Payments", "Subscriptions");
     static final List<String> RATE_LIMIT_HEADERS = List.of("X-RateLimit-Remaining", "X-RateLimit-Reset");
@@ -91,8 +89,7 @@ public final class ContractRules {
     }
 
     private boolean checkSecurity(String where, Operation op) {
-        List<SecurityRequirement> security = op.getSecurity() != null ? op.getSecurity() : api.getSecurity();
-        boolean secured = security != null && security.stream().anyMatch(r -> r.containsKey("bearerAuth"));
+        boolean secured = Operations.isSecured(api, op);
         if (!secured && !PUBLIC_TAGS.contains(firstTag(op))) {
             violations.add(where + ": only public auth calls may go without bearer security");
         }
@@ -112,8 +109,9 @@ public final class ContractRules {
             violations.add(where + ": x-required-scope " + scope + " is not a scope");
         }
         Object limiter = ext.get("x-rate-limiter");
-        if (limiter == null || !LIMITERS.contains(limiter.toString())) {
-            violations.add(where + ": x-rate-limiter must be one of " + LIMITERS + ", is " + limiter);
+        Set<String> limiters = Operations.rateLimits(api).keySet();
+        if (limiter == null || !limiters.contains(limiter.toString())) {
+            violations.add(where + ": x-rate-limiter must be one of the root's x-rate-limiters " + limiters + ", is " + limiter);
         }
     }
 

@@ -3,10 +3,14 @@ package dev.modelslabtwin.openapi.lint;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+
+import java.util.List;
+import java.util.TreeMap;
 
 import java.util.Map;
 
-/** Walks every operation of a document in document order. */
+/** Walks every operation of a document in document order, and reads the facts shared by all of them. */
 public final class Operations {
 
     /** What to do with one operation. */
@@ -27,6 +31,27 @@ public final class Operations {
                 visitor.visit(op.getKey(), path.getKey(), path.getValue(), op.getValue());
             }
         }
+    }
+
+    /** Whether the operation needs a bearer token: its own security, else the document's. */
+    public static boolean isSecured(OpenAPI api, Operation operation) {
+        List<SecurityRequirement> security = operation.getSecurity() != null ? operation.getSecurity() : api.getSecurity();
+        return security != null && security.stream().anyMatch(requirement -> requirement.containsKey("bearerAuth"));
+    }
+
+    /** The root's {@code x-rate-limiters}: each limiter's name and its requests per minute. */
+    public static Map<String, Integer> rateLimits(OpenAPI api) {
+        Object declared = api.getExtensions() == null ? null : api.getExtensions().get("x-rate-limiters");
+        Map<String, Integer> limits = new TreeMap<>();
+        if (declared instanceof Map<?, ?> limiters) {
+            limiters.forEach((name, facts) -> {
+                Object perMinute = facts instanceof Map<?, ?> map ? map.get("requests-per-minute") : null;
+                if (perMinute instanceof Number number) {
+                    limits.put(name.toString(), number.intValue());
+                }
+            });
+        }
+        return limits;
     }
 
     public static int count(OpenAPI api) {
