@@ -1,5 +1,7 @@
 package dev.modelslabtwin.client;
 
+import dev.modelslabtwin.client.invoker.ApiClient;
+
 import java.net.URI;
 
 /**
@@ -8,8 +10,11 @@ import java.net.URI;
  */
 final class ApiBaseUrl {
 
-    static final String API_PREFIX = "/api/agents/v1";
-    static final String DEFAULT_HOST_ROOT = "https://modelslab.com";
+    /** The contract's first server, as the generated client defaults to it: the live API. */
+    private static final URI CONTRACT_SERVER = URI.create(new ApiClient().getBaseUri());
+
+    static final String API_PREFIX = CONTRACT_SERVER.getPath();
+    static final String DEFAULT_HOST_ROOT = CONTRACT_SERVER.getScheme() + "://" + CONTRACT_SERVER.getRawAuthority();
 
     private ApiBaseUrl() {
     }

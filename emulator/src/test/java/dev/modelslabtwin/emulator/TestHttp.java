@@ -2,6 +2,7 @@ package dev.modelslabtwin.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelslabtwin.emulator.routing.ContractValidator;
 
 import java.io.IOException;
 import java.net.URI;
@@ -40,7 +41,7 @@ public final class TestHttp {
     }
 
     public Answer send(String method, String apiPath, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/agents/v1" + apiPath))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + ContractValidator.BASE_PATH + apiPath))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {

@@ -54,6 +54,11 @@ public final class Contract {
     }
 
     /** Parses any OpenAPI text the way the build lints the contract. */
+    /** The path every operation's path is relative to: that of the first server, e.g. {@code /api/agents/v1}. */
+    public static String basePath() {
+        return java.net.URI.create(openApi().getServers().get(0).getUrl()).getPath();
+    }
+
     public static SwaggerParseResult parse(String openApiText) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Serves the generated routes under {@value ContractValidator#BASE_PATH}: every request is checked
+ * Serves the generated routes under the contract's base path: every request is checked
  * against the contract, bound to typed values, handed to its implementation, and answered in the
  * envelope — failures included, so a client never sees a stack trace or an HTML page.
  */

@@ -22,20 +22,27 @@ import java.util.regex.Pattern;
  */
 public final class ContractValidator {
 
-    public static final String BASE_PATH = "/api/agents/v1";
+    public static final String BASE_PATH = Contract.basePath();
 
     private static final Pattern MISSING_PROPERTIES = Pattern.compile("\"([^\"]+)\"");
     private static final Pattern LIMIT = Pattern.compile("(?:minimum|maximum|divisor|minLength|maxLength): ([0-9.]+)");
 
-    private final OpenApiInteractionValidator validator = OpenApiInteractionValidator
-            .createForInlineApiSpecification(Contract.yaml())
-            .withBasePathOverride(BASE_PATH)
-            .withResolveCombinators(true)
+    private final OpenApiInteractionValidator validator = forContract()
             // Authentication is the auth layer's job (401 unauthenticated), not a validation error.
             .withLevelResolver(LevelResolver.create()
                     .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
                     .build())
             .build();
+
+    /**
+     * A validator of requests and responses against the bundled contract, served under its base path;
+     * {@code allOf} envelopes need combinators resolved or {@code error} and {@code meta} count as extra.
+     */
+    public static OpenApiInteractionValidator.Builder forContract() {
+        return OpenApiInteractionValidator.createForInlineApiSpecification(Contract.yaml())
+                .withBasePathOverride(BASE_PATH)
+                .withResolveCombinators(true);
+    }
 
     /** Throws {@link ApiProblem} {@code validation_error} when the request breaks the contract. */
     public void check(Context http, String body) {
