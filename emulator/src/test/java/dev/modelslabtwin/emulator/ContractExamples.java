@@ -12,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The contract's operations as the tests need them: route, request example and success example. */
 public final class ContractExamples {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
     private static final JsonNode DOCUMENT = read();
+    private static final List<Operation> OPERATIONS = readOperations();
+    private static final Map<String, Operation> BY_ID = OPERATIONS.stream()
+            .collect(Collectors.toUnmodifiableMap(Operation::operationId, operation -> operation));
 
     /** One operation of the bundled document. */
     public record Operation(String method, String path, String operationId, JsonNode node) {
@@ -63,6 +67,18 @@ public final class ContractExamples {
     }
 
     public static List<Operation> operations() {
+        return OPERATIONS;
+    }
+
+    public static Operation operation(String operationId) {
+        Operation operation = BY_ID.get(operationId);
+        if (operation == null) {
+            throw new IllegalArgumentException("no operation " + operationId);
+        }
+        return operation;
+    }
+
+    private static List<Operation> readOperations() {
         List<Operation> operations = new ArrayList<>();
         DOCUMENT.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
             if (METHODS.contains(op.getKey())) {
@@ -70,12 +86,7 @@ public final class ContractExamples {
                         op.getValue().path("operationId").asText(), op.getValue()));
             }
         }));
-        return operations;
-    }
-
-    public static Operation operation(String operationId) {
-        return operations().stream().filter(op -> op.operationId().equals(operationId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no operation " + operationId));
+        return List.copyOf(operations);
     }
 
     private static Optional<JsonNode> firstExample(JsonNode media) {

@@ -2,8 +2,6 @@ package dev.modelslabtwin.emulator.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.modelslabtwin.openapi.Contract;
-import dev.modelslabtwin.openapi.lint.Operations;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -11,7 +9,6 @@ import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,26 +54,23 @@ public final class ApiRouter {
         String requestId = requestId(http);
         ContractOperations.Facts facts = ContractOperations.of(route.operationId());
         try {
-            String body = http.body();
+            RequestBody body = RequestBody.of(http);
             throttle(facts, http, body);
-            validator.check(http, body);
-            JsonNode json = body.isBlank() ? null : Json.MAPPER.readTree(body);
+            validator.check(http, body.text());
+            body.requireJson();
             RequestContext context = new RequestContext(http, requestId, route.operationId());
-            Object result = route.invocation().invoke(context, new BoundRequest(http, json));
+            Object result = route.invocation().invoke(context, new BoundRequest(http, body.json()));
             int status = context.status() != null ? context.status() : facts.successStatus();
             Envelopes.writeSuccess(http, requestId, status, result);
         } catch (ApiProblem problem) {
             problem.headers().forEach(http::header);
             Envelopes.writeError(http, requestId, problem.status(), problem.code(), problem.getMessage(), problem.details());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException malformed) {
-            Envelopes.writeError(http, requestId, 422, "validation_error", "The given data was invalid.",
-                    Map.of("body", List.of("The request body is not valid JSON.")));
         }
     }
 
     /** Counts the request against its operation's limiter and sends the window's headers on every answer. */
-    private void throttle(ContractOperations.Facts facts, Context http, String body) {
-        RateLimiter.Decision decision = rateLimiter.acquire(facts.limiter(), ThrottleKey.of(facts, http, body));
+    private void throttle(ContractOperations.Facts facts, Context http, RequestBody body) {
+        RateLimiter.Decision decision = rateLimiter.acquire(facts.limiter(), ThrottleKey.of(facts, http, body.json()));
         http.header("X-RateLimit-Limit", Integer.toString(decision.limit()));
         http.header("X-RateLimit-Remaining", Integer.toString(decision.remaining()));
         http.header("X-RateLimit-Reset", Long.toString(decision.resetEpochSeconds()));

@@ -85,7 +85,7 @@ public final class ContractValidator {
             return;
         }
         if (key.equals("validation.request.body.schema.invalidJson")) {
-            add(fields, "body", "The request body is not valid JSON.");
+            add(fields, "body", RequestBody.NOT_JSON);
             return;
         }
         if (key.startsWith("validation.request.contentType")) {
