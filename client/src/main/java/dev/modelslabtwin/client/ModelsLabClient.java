@@ -113,10 +113,6 @@ public final class ModelsLabClient {
         return settings.token() != null;
     }
 
-    ClientSettings settings() {
-        return settings;
-    }
-
     @Override
     public String toString() {
         return "ModelsLabClient{" + settings + "}";

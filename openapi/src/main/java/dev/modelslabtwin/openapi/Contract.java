@@ -8,9 +8,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 
 /**
  * The bundled contract as packaged in this artifact. The emulator, the client tests and the
@@ -25,11 +23,6 @@ public final class Contract {
     private static volatile OpenAPI parsed;
 
     private Contract() {
-    }
-
-    public static URL yamlUrl() {
-        return Objects.requireNonNull(Contract.class.getClassLoader().getResource(YAML_RESOURCE),
-                YAML_RESOURCE + " is not on the classpath: build the openapi module first");
     }
 
     public static String yaml() {

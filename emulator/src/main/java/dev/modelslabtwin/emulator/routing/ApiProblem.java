@@ -30,10 +30,6 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(422, "validation_error", "The given data was invalid.", fieldMessages);
     }
 
-    public static ApiProblem notFound() {
-        return new ApiProblem(404, "not_found", "The requested resource was not found.", Map.of());
-    }
-
     public int status() {
         return status;
     }

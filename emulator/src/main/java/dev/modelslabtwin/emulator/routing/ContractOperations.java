@@ -7,13 +7,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the contract says about each operation beyond its route: the limiter that counts it, the
- * scope it requires and its default success status. Read from the document, never restated.
+ * What the contract says about each operation beyond its route: the limiter that counts it and its
+ * default success status. Read from the document, never restated.
  */
 public final class ContractOperations {
 
     /** One operation's facts, by operationId. */
-    public record Facts(String operationId, String limiter, String requiredScope, boolean secured, int successStatus) {
+    public record Facts(String operationId, String limiter, int successStatus) {
     }
 
     private static final Map<String, Facts> FACTS = read();
@@ -39,12 +39,9 @@ public final class ContractOperations {
         var api = Contract.openApi();
         Operations.forEach(api, (method, path, item, op) -> {
             Map<String, Object> ext = op.getExtensions() == null ? Map.of() : op.getExtensions();
-            boolean secured = Operations.isSecured(api, op);
             int success = op.getResponses().keySet().stream()
                     .filter(code -> code.startsWith("2")).map(Integer::valueOf).min(Integer::compare).orElse(200);
-            Object scope = ext.get("x-required-scope");
-            facts.put(op.getOperationId(), new Facts(op.getOperationId(), String.valueOf(ext.get("x-rate-limiter")),
-                    scope == null ? null : scope.toString(), secured, success));
+            facts.put(op.getOperationId(), new Facts(op.getOperationId(), String.valueOf(ext.get("x-rate-limiter")), success));
         });
         return Map.copyOf(facts);
     }

@@ -48,15 +48,6 @@ public final class RateLimiter {
         limits.put(limiter, requestsPerMinute);
     }
 
-    /** Forgets every window: all clients start afresh. */
-    public void reset() {
-        windows.clear();
-    }
-
-    public Map<String, Integer> limits() {
-        return Map.copyOf(limits);
-    }
-
     private static final class Window {
         final long endsAt;
         int count;
