@@ -2,12 +2,16 @@ package dev.modelslabtwin.emulator;
 
 import dev.modelslabtwin.emulator.routing.ApiRoute;
 import dev.modelslabtwin.emulator.routing.ApiRouter;
+import dev.modelslabtwin.emulator.routing.Authenticator;
+import dev.modelslabtwin.emulator.routing.IdempotentRequests;
 import dev.modelslabtwin.emulator.routing.ContractOperations;
 import dev.modelslabtwin.emulator.routing.RateLimiter;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The HTTP side of the emulator: a Javalin server serving the generated routes under
@@ -17,24 +21,32 @@ public final class EmulatorServer implements AutoCloseable {
 
     private final Javalin app;
     private final RateLimiter rateLimiter;
+    private final String host;
 
-    private EmulatorServer(Javalin app, RateLimiter rateLimiter) {
+    private EmulatorServer(Javalin app, RateLimiter rateLimiter, String host) {
         this.app = app;
         this.rateLimiter = rateLimiter;
+        this.host = host;
     }
 
-    /** Serves {@code routes} on {@code host:port} with the live API's rate limits. */
-    public static EmulatorServer start(String host, int port, List<ApiRoute> routes) {
+    /**
+     * Serves {@code routes} on {@code host:port} with the live API's rate limits, callers identified by
+     * {@code authenticator}, {@code Idempotency-Key} honoured by {@code idempotency} (null: keys are
+     * ignored), and whatever else {@code extras} registers (pages, the control API).
+     */
+    public static EmulatorServer start(String host, int port, List<ApiRoute> routes, Authenticator authenticator,
+                                       IdempotentRequests idempotency, Consumer<JavalinConfig> extras) {
         RateLimiter limiter = new RateLimiter(Clock.systemUTC(), ContractOperations.rateLimits());
-        ApiRouter router = new ApiRouter(routes, limiter);
+        ApiRouter router = new ApiRouter(routes, limiter, authenticator, idempotency);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
             config.startup.showJavalinBanner = false;
+            extras.accept(config);
             router.install(config);
         });
         app.start();
-        return new EmulatorServer(app, limiter);
+        return new EmulatorServer(app, limiter, host);
     }
 
     public int port() {
@@ -43,7 +55,8 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** The host root, e.g. {@code http://127.0.0.1:8080}: what {@code MODELSLAB_BASE_URL} should say. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port();
+        String reachable = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        return "http://" + (reachable.contains(":") ? "[" + reachable + "]" : reachable) + ":" + port();
     }
 
     public RateLimiter rateLimiter() {

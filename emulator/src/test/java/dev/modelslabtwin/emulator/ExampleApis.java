@@ -6,6 +6,8 @@ import dev.modelslabtwin.emulator.api.PaymentsApi;
 import dev.modelslabtwin.emulator.api.SubscriptionsApi;
 import dev.modelslabtwin.emulator.api.WalletApi;
 import dev.modelslabtwin.emulator.routing.ApiRoute;
+import dev.modelslabtwin.emulator.routing.Authenticator;
+import dev.modelslabtwin.emulator.routing.Caller;
 import dev.modelslabtwin.emulator.routing.Json;
 
 import java.lang.reflect.Proxy;
@@ -13,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A test double of every generated interface that answers each operation with the contract's own
@@ -20,6 +24,9 @@ import java.util.List;
  * validation layers without any business logic behind them.
  */
 public final class ExampleApis {
+
+    /** Lets any bearer token through with every scope: these tests are about the contract's shapes, not auth. */
+    public static final Authenticator ANY_BEARER_TOKEN = token -> Optional.of(new Caller(1, 1, Set.of("*")));
 
     /** One call an implementation received: the operation and its typed arguments (context first). */
     public record Call(String operationId, List<Object> arguments) {

@@ -18,6 +18,7 @@ public final class TestHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final String token;
 
     /** An answer: status, headers (first value of each) and the body as text and as JSON. */
     public record Answer(int status, Map<String, String> headers, String body) {
@@ -37,7 +38,18 @@ public final class TestHttp {
     }
 
     public TestHttp(String baseUrl) {
+        this(baseUrl, "test-token");
+    }
+
+    /** Sends {@code Authorization: Bearer token} on get, post, put and delete (none when token is null). */
+    public TestHttp(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same client with another bearer token. */
+    public TestHttp as(String otherToken) {
+        return new TestHttp(baseUrl, otherToken);
     }
 
     public Answer send(String method, String apiPath, String body, Map<String, String> headers) {
@@ -61,10 +73,29 @@ public final class TestHttp {
     }
 
     public Answer get(String apiPath) {
-        return send("GET", apiPath, null, Map.of("Authorization", "Bearer test-token"));
+        return send("GET", apiPath, null, auth());
     }
 
     public Answer post(String apiPath, String body) {
-        return send("POST", apiPath, body, Map.of("Authorization", "Bearer test-token"));
+        return send("POST", apiPath, body, auth());
+    }
+
+    /** A POST with an {@code Idempotency-Key}. */
+    public Answer post(String apiPath, String body, String idempotencyKey) {
+        Map<String, String> headers = new LinkedHashMap<>(auth());
+        headers.put("Idempotency-Key", idempotencyKey);
+        return send("POST", apiPath, body, headers);
+    }
+
+    public Answer put(String apiPath, String body) {
+        return send("PUT", apiPath, body, auth());
+    }
+
+    public Answer delete(String apiPath) {
+        return send("DELETE", apiPath, null, auth());
+    }
+
+    private Map<String, String> auth() {
+        return token == null ? Map.of() : Map.of("Authorization", "Bearer " + token);
     }
 }

@@ -45,7 +45,15 @@ public final class AccessTokens {
 
     public static Issued issue(Connection db, long accountId, String name, Set<String> scopes, Instant now,
                                Instant expiresAt) throws SQLException {
-        String secret = randomSecret();
+        return issue(db, accountId, name, scopes, now, expiresAt, randomSecret());
+    }
+
+    /**
+     * Issues a token whose secret part is given, as a seed file does for a token that must be known
+     * before the emulator starts; {@link #plainTextOf} finds it again after a restart.
+     */
+    public static Issued issue(Connection db, long accountId, String name, Set<String> scopes, Instant now,
+                               Instant expiresAt, String secret) throws SQLException {
         long id;
         try (PreparedStatement insert = db.prepareStatement(
                 "INSERT INTO access_tokens (account_id, token_hash, name, scopes, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -96,6 +104,15 @@ public final class AccessTokens {
             }
         }
         return token;
+    }
+
+    /** The plain text of the live token with this secret, if one was issued with it. */
+    public static Optional<String> plainTextOf(Connection db, String secret, Instant now) throws SQLException {
+        return select(db, "WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)",
+                statement -> {
+                    statement.setString(1, sha256(secret));
+                    statement.setTimestamp(2, Timestamp.from(now));
+                }).stream().findFirst().map(token -> token.id() + "|" + secret);
     }
 
     /** The account's live tokens, newest first. */

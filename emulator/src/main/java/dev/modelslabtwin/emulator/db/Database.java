@@ -19,6 +19,13 @@ public final class Database {
         T run(Connection connection) throws SQLException;
     }
 
+    /**
+     * A failure that still commits the work done before it: a declined card leaves its failed
+     * PaymentIntent behind, as Stripe does, while the caller reports the decline.
+     */
+    public interface CommitsWorkDone {
+    }
+
     private final JdbcDataSource dataSource = new JdbcDataSource();
     private final String url;
 
@@ -59,7 +66,10 @@ public final class Database {
         return url;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws —
+     * unless what it throws is a {@link CommitsWorkDone}, which is rethrown after the commit.
+     */
     public <T> T transaction(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -68,7 +78,14 @@ public final class Database {
                 T result = work.run(connection);
                 connection.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (RuntimeException e) {
+                if (e instanceof CommitsWorkDone) {
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
+                throw e;
+            } catch (SQLException e) {
                 connection.rollback();
                 throw e;
             }

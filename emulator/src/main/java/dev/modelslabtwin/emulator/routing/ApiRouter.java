@@ -23,12 +23,20 @@ public final class ApiRouter {
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
 
     private final ContractValidator validator = new ContractValidator();
+    private static final String REALM = "Bearer realm=\"modelslab\"";
+
     private final List<ApiRoute> routes;
     private final RateLimiter rateLimiter;
+    private final Authenticator authenticator;
+    private final IdempotentRequests idempotency;
 
-    public ApiRouter(List<ApiRoute> routes, RateLimiter rateLimiter) {
+    /** {@code idempotency} may be null: then every request acts, as if no key were sent. */
+    public ApiRouter(List<ApiRoute> routes, RateLimiter rateLimiter, Authenticator authenticator,
+                     IdempotentRequests idempotency) {
         this.routes = List.copyOf(routes);
         this.rateLimiter = rateLimiter;
+        this.authenticator = authenticator;
+        this.idempotency = idempotency;
     }
 
     public List<ApiRoute> routes() {
@@ -56,16 +64,56 @@ public final class ApiRouter {
         try {
             RequestBody body = RequestBody.of(http);
             throttle(facts, http, body);
+            Caller caller = facts.secured() ? authenticate(facts, http) : null;
+            CardDataPolicy.check(body.json());
             validator.check(http, body.text());
             body.requireJson();
-            RequestContext context = new RequestContext(http, requestId, route.operationId());
-            Object result = route.invocation().invoke(context, new BoundRequest(http, body.json()));
-            int status = context.status() != null ? context.status() : facts.successStatus();
-            Envelopes.writeSuccess(http, requestId, status, result);
+            RequestContext context = new RequestContext(http, requestId, route.operationId(), caller);
+            String key = http.header("Idempotency-Key");
+            IdempotentRequests.Outcome outcome = idempotency != null && facts.idempotent() && caller != null && key != null
+                    ? idempotency.run(caller.accountId(), key, route.operationId(), http.path(), body.json(),
+                            () -> invoke(route, facts, context, http, body))
+                    : invoke(route, facts, context, http, body);
+            if (outcome.replayed()) {
+                http.header("Idempotent-Replayed", "true");
+            }
+            if (outcome.problem() != null) {
+                throw outcome.problem();
+            }
+            Envelopes.writeSuccess(http, requestId, outcome.status(), outcome.result(), outcome.replayed());
         } catch (ApiProblem problem) {
             problem.headers().forEach(http::header);
             Envelopes.writeError(http, requestId, problem.status(), problem.code(), problem.getMessage(), problem.details());
         }
+    }
+
+    private static IdempotentRequests.Outcome invoke(ApiRoute route, ContractOperations.Facts facts, RequestContext context,
+                                                     Context http, RequestBody body) {
+        try {
+            Object result = route.invocation().invoke(context, new BoundRequest(http, body.json()));
+            int status = context.status() != null ? context.status() : facts.successStatus();
+            return IdempotentRequests.Outcome.success(status, Json.MAPPER.valueToTree(result));
+        } catch (ApiProblem problem) {
+            return IdempotentRequests.Outcome.failure(problem);
+        }
+    }
+
+    /** The caller named by the bearer token, holding the operation's scope; 401 or 403 otherwise. */
+    private Caller authenticate(ContractOperations.Facts facts, Context http) {
+        String authorization = http.header("Authorization");
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+        Caller caller = token == null || token.isEmpty() ? null : authenticator.authenticate(token).orElse(null);
+        if (caller == null) {
+            throw new ApiProblem(401, "unauthenticated", "Unauthenticated.", Map.of(), Map.of("WWW-Authenticate", REALM));
+        }
+        String scope = facts.requiredScope();
+        if (scope != null && !caller.grants(scope)) {
+            throw new ApiProblem(403, "insufficient_scope", "This token does not have the " + scope + " scope.",
+                    Map.of("required_scope", scope, "granted_scopes", new java.util.TreeSet<>(caller.scopes())),
+                    Map.of("WWW-Authenticate", REALM + ", error=\"insufficient_scope\", scope=\"" + scope + "\""));
+        }
+        return caller;
     }
 
     /** Counts the request against its operation's limiter and sends the window's headers on every answer. */
@@ -107,9 +155,8 @@ public final class ApiRouter {
         private Envelopes() {
         }
 
-        static void writeSuccess(Context http, String requestId, int status, Object result) {
+        static void writeSuccess(Context http, String requestId, int status, JsonNode produced, boolean replayed) {
             ObjectNode envelope = Json.MAPPER.createObjectNode();
-            JsonNode produced = Json.MAPPER.valueToTree(result);
             if (produced.has("data")) {
                 envelope.set("data", produced.get("data"));
             }
@@ -122,9 +169,8 @@ public final class ApiRouter {
             envelope.putNull("error");
             ObjectNode meta = envelope.putObject("meta");
             meta.put("request_id", requestId);
-            JsonNode replay = produced.path("meta").path("idempotency_replay");
-            if (replay.isBoolean()) {
-                meta.set("idempotency_replay", replay);
+            if (replayed) {
+                meta.put("idempotency_replay", true);
             }
             write(http, status, envelope);
         }

@@ -12,12 +12,36 @@ public final class RequestContext {
     private final Context http;
     private final String requestId;
     private final String operationId;
+    private final Caller caller;
     private Integer status;
 
-    RequestContext(Context http, String requestId, String operationId) {
+    RequestContext(Context http, String requestId, String operationId, Caller caller) {
         this.http = http;
         this.requestId = requestId;
         this.operationId = operationId;
+        this.caller = caller;
+    }
+
+    /** The authenticated caller; only public operations (signup, login, ...) have none. */
+    public Caller caller() {
+        if (caller == null) {
+            throw new IllegalStateException(operationId + " is public: it has no caller");
+        }
+        return caller;
+    }
+
+    /** The caller's account id (see {@link #caller()}). */
+    public long accountId() {
+        return caller().accountId();
+    }
+
+    /**
+     * The scheme, host and port this request reached the emulator on, e.g. {@code http://127.0.0.1:8080}:
+     * the root for URLs handed back to the client (Checkout pages, invoice PDFs, 3D Secure steps).
+     */
+    public String publicRoot() {
+        String host = http.host();
+        return http.scheme() + "://" + (host == null || host.isBlank() ? "127.0.0.1" : host);
     }
 
     public String requestId() {

@@ -24,7 +24,7 @@ class GeneratedClientTalksToTheEmulatorTest {
 
     @BeforeAll
     static void start() {
-        server = EmulatorServer.start("127.0.0.1", 0, new ExampleApis().routes());
+        server = EmulatorServer.start("127.0.0.1", 0, new ExampleApis().routes(), ExampleApis.ANY_BEARER_TOKEN, null, config -> { });
         client = ModelsLabClient.builder().baseUrl(server.baseUrl()).token("test-token").retryPolicy(RetryPolicy.NONE).build();
     }
 

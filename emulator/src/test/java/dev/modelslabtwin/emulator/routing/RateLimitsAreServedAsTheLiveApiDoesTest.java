@@ -21,7 +21,7 @@ class RateLimitsAreServedAsTheLiveApiDoesTest {
 
     @BeforeEach
     void start() {
-        server = EmulatorServer.start("127.0.0.1", 0, new ExampleApis().routes());
+        server = EmulatorServer.start("127.0.0.1", 0, new ExampleApis().routes(), ExampleApis.ANY_BEARER_TOKEN, null, config -> { });
         http = new TestHttp(server.baseUrl());
     }
 

@@ -1,0 +1,174 @@
+package dev.modelslabtwin.emulator.routing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelslabtwin.emulator.db.Database;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Stripe-style idempotency: the first request with a key runs and its answer is stored for 24 hours of
+ * emulated time; a retry with the same key, operation, path and body gets that answer again without
+ * acting; anything else with the key is a conflict. Requests with one key are serialised, so two
+ * concurrent retries cause exactly one effect. Only answers the operation itself produced are stored —
+ * a request refused before it ran (auth, validation, throttling) leaves the key unused.
+ */
+public final class IdempotentRequests {
+
+    static final Duration RETENTION = Duration.ofHours(24);
+    private static final ObjectMapper CANONICAL = Json.MAPPER.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    /** What an operation answered: a success body, or the problem it reported. */
+    record Outcome(int status, JsonNode result, ApiProblem problem, boolean replayed) {
+
+        static Outcome success(int status, JsonNode result) {
+            return new Outcome(status, result, null, false);
+        }
+
+        static Outcome failure(ApiProblem problem) {
+            return new Outcome(problem.status(), null, problem, false);
+        }
+    }
+
+    private final Database database;
+    private final Clock clock;
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    public IdempotentRequests(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    Outcome run(long accountId, String key, String operationId, String path, JsonNode body, Supplier<Outcome> action) {
+        String fingerprint = fingerprint(operationId, path, body);
+        ReentrantLock lock = locks.computeIfAbsent(accountId + "\u0000" + key, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            Optional<Outcome> stored = stored(accountId, key, fingerprint);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            Outcome outcome = action.get();
+            if (outcome.status() < 500) {
+                save(accountId, key, operationId, fingerprint, outcome);
+            }
+            return outcome;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<Outcome> stored(long accountId, String key, String fingerprint) {
+        Instant now = clock.instant();
+        return database.transaction(db -> {
+            try (PreparedStatement expire = db.prepareStatement(
+                    "DELETE FROM idempotency_keys WHERE account_id = ? AND idem_key = ? AND expires_at <= ?")) {
+                expire.setLong(1, accountId);
+                expire.setString(2, key);
+                expire.setTimestamp(3, Timestamp.from(now));
+                expire.executeUpdate();
+            }
+            try (PreparedStatement select = db.prepareStatement(
+                    "SELECT request_hash, status, response_body FROM idempotency_keys WHERE account_id = ? AND idem_key = ?")) {
+                select.setLong(1, accountId);
+                select.setString(2, key);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    if (!row.getString(1).equals(fingerprint)) {
+                        throw new ApiProblem(409, "idempotency_conflict",
+                                "This Idempotency-Key was already used with different request parameters.",
+                                Map.of("idempotency_key", key));
+                    }
+                    return Optional.of(read(row.getInt(2), row.getString(3)));
+                }
+            }
+        });
+    }
+
+    private void save(long accountId, String key, String operationId, String fingerprint, Outcome outcome) {
+        Instant now = clock.instant();
+        String stored = write(outcome);
+        database.transaction(db -> {
+            try (PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO idempotency_keys (account_id, idem_key, operation_id, request_hash, status, response_body, created_at, expires_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, accountId);
+                insert.setString(2, key);
+                insert.setString(3, operationId);
+                insert.setString(4, fingerprint);
+                insert.setInt(5, outcome.status());
+                insert.setString(6, stored);
+                insert.setTimestamp(7, Timestamp.from(now));
+                insert.setTimestamp(8, Timestamp.from(now.plus(RETENTION)));
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    private static String write(Outcome outcome) {
+        ObjectNode stored = Json.MAPPER.createObjectNode();
+        if (outcome.problem() == null) {
+            stored.set("result", outcome.result());
+        } else {
+            ApiProblem problem = outcome.problem();
+            ObjectNode error = stored.putObject("error");
+            error.put("code", problem.code());
+            error.put("message", problem.getMessage());
+            error.set("details", Json.MAPPER.valueToTree(problem.details() == null ? Map.of() : problem.details()));
+            error.set("headers", Json.MAPPER.valueToTree(problem.headers()));
+        }
+        try {
+            return Json.MAPPER.writeValueAsString(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store the answer", e);
+        }
+    }
+
+    private static Outcome read(int status, String text) {
+        try {
+            JsonNode stored = Json.MAPPER.readTree(text);
+            if (stored.has("result")) {
+                return new Outcome(status, stored.get("result"), null, true);
+            }
+            JsonNode error = stored.get("error");
+            Map<String, String> headers = new LinkedHashMap<>();
+            error.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> details = Json.MAPPER.convertValue(error.path("details"), Map.class);
+            return new Outcome(status, null, new ApiProblem(status, error.path("code").asText(),
+                    error.path("message").asText(), details, headers), true);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored answer is not JSON", e);
+        }
+    }
+
+    private static String fingerprint(String operationId, String path, JsonNode body) {
+        try {
+            Object canonicalBody = body == null || body.isMissingNode() ? null : CANONICAL.treeToValue(body, Object.class);
+            String text = operationId + "\n" + path + "\n" + CANONICAL.writeValueAsString(canonicalBody);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint the request", e);
+        }
+    }
+}

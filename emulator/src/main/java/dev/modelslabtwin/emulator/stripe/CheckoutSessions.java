@@ -1,0 +1,134 @@
+package dev.modelslabtwin.emulator.stripe;
+
+import dev.modelslabtwin.emulator.db.Sql;
+import dev.modelslabtwin.emulator.routing.ApiProblem;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stripe Checkout Sessions: a hosted page where a person pays for a wallet top-up or a plan. A
+ * session is {@code open} until paid ({@code complete}) or until {@code expires_at} passes
+ * ({@code expired}); the API's confirm-checkout calls then fulfil a paid session exactly once.
+ */
+public final class CheckoutSessions {
+
+    /** Stripe's default, and the longest it allows. */
+    public static final Duration LIFETIME = Duration.ofHours(24);
+    public static final String PURPOSE_FUND = "fund";
+    public static final String PURPOSE_SUBSCRIBE = "subscribe";
+    /** The PaymentIntent purpose of a Checkout payment: its effect waits for confirm-checkout. */
+    public static final String PAYMENT_PURPOSE = "checkout";
+
+    /** A stored session; {@link #status(Instant)} says whether it is open, complete or expired. */
+    public record Session(String id, long accountId, String purpose, BigDecimal amount, Long planId, String paymentStatus,
+                          String paymentIntentId, String successUrl, String cancelUrl, Instant expiresAt,
+                          Instant fulfilledAt, Instant createdAt) {
+
+        public boolean paid() {
+            return "paid".equals(paymentStatus);
+        }
+
+        public String status(Instant now) {
+            if (paid()) {
+                return "complete";
+            }
+            return now.isBefore(expiresAt) ? "open" : "expired";
+        }
+
+        /** The hosted page's path on the emulator; prefix it with the request's public root. */
+        public String pagePath() {
+            return "/checkout/" + id;
+        }
+    }
+
+    private static final String COLUMNS = "id, account_id, purpose, amount, plan_id, payment_status, payment_intent_id, "
+            + "success_url, cancel_url, expires_at, fulfilled_at, created_at";
+
+    private CheckoutSessions() {
+    }
+
+    public static Session create(Connection db, long accountId, String purpose, BigDecimal amount, Long planId,
+                                 String successUrl, String cancelUrl, Instant now) throws SQLException {
+        String id = "cs_test_" + StripeIds.random(40);
+        Sql.update(db, "INSERT INTO checkout_sessions (id, account_id, purpose, amount, plan_id, status, payment_status, "
+                        + "success_url, cancel_url, expires_at, created_at) VALUES (?, ?, ?, ?, ?, 'open', 'unpaid', ?, ?, ?, ?)",
+                id, accountId, purpose, amount, planId, successUrl, cancelUrl, now.plus(LIFETIME), now);
+        return find(db, id).orElseThrow();
+    }
+
+    public static Optional<Session> find(Connection db, String sessionId) throws SQLException {
+        return Sql.one(db, "SELECT " + COLUMNS + " FROM checkout_sessions WHERE id = ?", CheckoutSessions::map, sessionId);
+    }
+
+    /** One of the account's sessions; 404 for an unknown id or another account's session. */
+    public static Session owned(Connection db, long accountId, String sessionId) throws SQLException {
+        return find(db, sessionId).filter(session -> session.accountId() == accountId)
+                .orElseThrow(() -> new ApiProblem(404, "not_found", "No such Checkout Session: " + sessionId + ".",
+                        Map.of("session_id", sessionId)));
+    }
+
+    /**
+     * Pays an open session with a card, as the hosted page does: declines and 3D Secure behave as the
+     * card's row of the test-card matrix says. Returns the PaymentIntent.
+     */
+    public static PaymentIntents.PaymentIntent pay(Connection db, PaymentIntents intents, String sessionId,
+                                                   String paymentMethodId, Instant now) throws SQLException {
+        Session session = find(db, sessionId).orElseThrow(() -> new ApiProblem(404, "not_found",
+                "No such Checkout Session: " + sessionId + ".", Map.of("session_id", sessionId)));
+        String status = session.status(now);
+        if (!status.equals("open")) {
+            throw new ApiProblem(409, status.equals("expired") ? "checkout_expired" : "invalid_state",
+                    "Checkout Session " + sessionId + " is " + status + ".", Map.of("status", status));
+        }
+        PaymentIntents.PaymentIntent intent = intents.charge(db, session.accountId(), paymentMethodId, session.amount(),
+                PAYMENT_PURPOSE, sessionId, now);
+        Sql.update(db, "UPDATE checkout_sessions SET payment_intent_id = ? WHERE id = ?", intent.id(), sessionId);
+        return intent;
+    }
+
+    /** Marks the session paid: called when its PaymentIntent succeeds (see {@link #registerWith}). */
+    static void markPaid(Connection db, PaymentIntents.PaymentIntent intent, Instant now) throws SQLException {
+        Sql.update(db, "UPDATE checkout_sessions SET payment_status = 'paid', status = 'complete', payment_intent_id = ? "
+                + "WHERE id = ?", intent.id(), intent.reference());
+    }
+
+    /** Makes a successful Checkout payment mark its session paid. */
+    public static void registerWith(PaymentIntents intents) {
+        intents.onSuccess(PAYMENT_PURPOSE, CheckoutSessions::markPaid);
+    }
+
+    /**
+     * Claims a paid session for its one fulfilment: true the first time, false when it was already
+     * fulfilled (confirm-checkout then answers without crediting again). 409 {@code checkout_not_completed}
+     * while unpaid and open, 409 {@code checkout_expired} once expired unpaid.
+     */
+    public static boolean claimFulfilment(Connection db, Session session, Instant now) throws SQLException {
+        String status = session.status(now);
+        if (status.equals("open")) {
+            throw new ApiProblem(409, "checkout_not_completed",
+                    "The Checkout Session has not been paid yet. Poll again after the customer pays.",
+                    Map.of("session_id", session.id(), "status", status));
+        }
+        if (status.equals("expired")) {
+            throw new ApiProblem(409, "checkout_expired", "The Checkout Session expired before it was paid.",
+                    Map.of("session_id", session.id(), "status", status));
+        }
+        return Sql.update(db, "UPDATE checkout_sessions SET fulfilled_at = ? WHERE id = ? AND fulfilled_at IS NULL",
+                now, session.id()) == 1;
+    }
+
+    private static Session map(ResultSet row) throws SQLException {
+        long planId = row.getLong("plan_id");
+        return new Session(row.getString("id"), row.getLong("account_id"), row.getString("purpose"),
+                row.getBigDecimal("amount"), row.wasNull() ? null : planId, row.getString("payment_status"),
+                row.getString("payment_intent_id"), row.getString("success_url"), row.getString("cancel_url"),
+                Sql.instant(row, "expires_at"), Sql.instant(row, "fulfilled_at"), Sql.instant(row, "created_at"));
+    }
+}

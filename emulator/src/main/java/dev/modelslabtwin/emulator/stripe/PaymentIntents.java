@@ -1,0 +1,143 @@
+package dev.modelslabtwin.emulator.stripe;
+
+import dev.modelslabtwin.emulator.db.Sql;
+import dev.modelslabtwin.emulator.routing.ApiProblem;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Card charges as Stripe runs them, with outcomes from the test-card matrix: a charge succeeds,
+ * is declined (the PaymentIntent stays in {@code requires_payment_method} with the decline code), or
+ * stops at {@code requires_action} until a person passes or fails 3D Secure. When a charge succeeds —
+ * at once or after authentication — the {@link Fulfilment} registered for its purpose runs in the same
+ * transaction (credit the wallet, activate the subscription, ...), so money is never taken without
+ * its effect.
+ */
+public final class PaymentIntents {
+
+    /** Stripe's PaymentIntent states the emulator uses. */
+    public static final String SUCCEEDED = "succeeded";
+    public static final String REQUIRES_ACTION = "requires_action";
+    public static final String REQUIRES_PAYMENT_METHOD = "requires_payment_method";
+    public static final String CANCELED = "canceled";
+
+    /** What a successful charge pays for: runs once, when the PaymentIntent succeeds. */
+    @FunctionalInterface
+    public interface Fulfilment {
+        void fulfil(Connection db, PaymentIntent paymentIntent, Instant now) throws SQLException;
+    }
+
+    /** A stored PaymentIntent. {@code declineCode} is set once a charge failed. */
+    public record PaymentIntent(String id, long accountId, BigDecimal amount, String status, String paymentMethodId,
+                                String purpose, String reference, String declineCode, String clientSecret,
+                                Instant createdAt, Instant updatedAt) {
+
+        public boolean succeeded() {
+            return SUCCEEDED.equals(status);
+        }
+
+        public boolean requiresAction() {
+            return REQUIRES_ACTION.equals(status);
+        }
+    }
+
+    private static final String COLUMNS = "id, account_id, amount, status, payment_method_id, purpose, reference, "
+            + "decline_code, client_secret, created_at, updated_at";
+
+    private final Map<String, Fulfilment> fulfilments = new ConcurrentHashMap<>();
+
+    /** Registers what a successful charge made for {@code purpose} does. */
+    public void onSuccess(String purpose, Fulfilment fulfilment) {
+        if (fulfilments.putIfAbsent(purpose, fulfilment) != null) {
+            throw new IllegalStateException("purpose " + purpose + " already has a fulfilment");
+        }
+    }
+
+    /**
+     * Charges one of the account's cards. Returns the PaymentIntent when it succeeded (its fulfilment
+     * done) or awaits 3D Secure; throws {@link CardDeclined} when the card is declined — the failed
+     * PaymentIntent is kept, as Stripe keeps it, so callers must let the transaction commit.
+     * {@code reference} is the purpose's own id (a subscription id, a session id) or null.
+     */
+    public PaymentIntent charge(Connection db, long accountId, String paymentMethodId, BigDecimal amount, String purpose,
+                                String reference, Instant now) throws SQLException {
+        PaymentMethods.Card card = PaymentMethods.owned(db, accountId, paymentMethodId);
+        TestCards.TestCard testCard = card.testCard();
+        String id = StripeIds.next("pi");
+        String secret = id + "_secret_" + StripeIds.random(24);
+        Sql.update(db, "INSERT INTO payment_intents (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
+                id, accountId, amount, REQUIRES_PAYMENT_METHOD, card.id(), purpose, reference, secret, now, now);
+        if (testCard.declineOnCharge() != null) {
+            return decline(db, id, testCard.declineOnCharge(), now);
+        }
+        if (testCard.authentication() == TestCards.Authentication.REQUIRED) {
+            Sql.update(db, "UPDATE payment_intents SET status = ?, updated_at = ? WHERE id = ?", REQUIRES_ACTION, now, id);
+            return find(db, id).orElseThrow();
+        }
+        return succeed(db, id, now);
+    }
+
+    /**
+     * Ends the 3D Secure step of a PaymentIntent in {@code requires_action}: approved, the charge goes
+     * on (and may still be declined, as some test cards are); failed, it is declined with
+     * {@code authentication_failed}. Throws {@link CardDeclined} when the charge ends declined.
+     */
+    public PaymentIntent completeAuthentication(Connection db, String paymentIntentId, boolean approved, Instant now)
+            throws SQLException {
+        PaymentIntent intent = find(db, paymentIntentId).orElseThrow(() -> new ApiProblem(404, "not_found",
+                "No such payment: " + paymentIntentId + ".", Map.of("payment_intent_id", paymentIntentId)));
+        if (!intent.requiresAction()) {
+            throw new ApiProblem(409, "invalid_state", "Payment " + paymentIntentId + " is " + intent.status()
+                    + "; only a payment awaiting authentication can be authenticated.", Map.of("status", intent.status()));
+        }
+        if (!approved) {
+            return decline(db, paymentIntentId, new TestCards.Decline("authentication_required", "authentication_failed",
+                    "The customer did not complete 3D Secure authentication."), now);
+        }
+        TestCards.Decline after = PaymentMethods.find(db, intent.paymentMethodId()).map(card -> card.testCard()
+                .declineAfterAuthentication()).orElse(null);
+        if (after != null) {
+            return decline(db, paymentIntentId, after, now);
+        }
+        return succeed(db, paymentIntentId, now);
+    }
+
+    /** One of the account's PaymentIntents; another account's id is as unknown as a made-up one. */
+    public Optional<PaymentIntent> owned(Connection db, long accountId, String paymentIntentId) throws SQLException {
+        return find(db, paymentIntentId).filter(intent -> intent.accountId() == accountId);
+    }
+
+    public Optional<PaymentIntent> find(Connection db, String paymentIntentId) throws SQLException {
+        return Sql.one(db, "SELECT " + COLUMNS + " FROM payment_intents WHERE id = ?", PaymentIntents::map, paymentIntentId);
+    }
+
+    private PaymentIntent succeed(Connection db, String id, Instant now) throws SQLException {
+        Sql.update(db, "UPDATE payment_intents SET status = ?, updated_at = ? WHERE id = ?", SUCCEEDED, now, id);
+        PaymentIntent intent = find(db, id).orElseThrow();
+        Fulfilment fulfilment = fulfilments.get(intent.purpose());
+        if (fulfilment != null) {
+            fulfilment.fulfil(db, intent, now);
+        }
+        return intent;
+    }
+
+    private PaymentIntent decline(Connection db, String id, TestCards.Decline decline, Instant now) throws SQLException {
+        Sql.update(db, "UPDATE payment_intents SET status = ?, decline_code = ?, updated_at = ? WHERE id = ?",
+                REQUIRES_PAYMENT_METHOD, decline.declineCode(), now, id);
+        throw new CardDeclined(decline, id);
+    }
+
+    private static PaymentIntent map(ResultSet row) throws SQLException {
+        return new PaymentIntent(row.getString("id"), row.getLong("account_id"), row.getBigDecimal("amount"),
+                row.getString("status"), row.getString("payment_method_id"), row.getString("purpose"),
+                row.getString("reference"), row.getString("decline_code"), row.getString("client_secret"),
+                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.modelslabtwin.emulator.stripe;
+
+import dev.modelslabtwin.emulator.db.Sql;
+import dev.modelslabtwin.emulator.routing.ApiProblem;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Cards saved with the fake Stripe. A PaymentMethod is created from a test card (a {@code pm_card_*}
+ * shortcut, or a number tokenised through the fake Stripe API) and then attached to one account;
+ * an account sees only its own cards, and at most one of them is the default.
+ */
+public final class PaymentMethods {
+
+    /** A stored card: never more of it than Stripe would show (brand, last four, expiry). */
+    public record Card(String id, Long accountId, String testCardNumber, String brand, String last4, int expMonth,
+                       int expYear, String funding, String country, boolean isDefault, Instant createdAt) {
+
+        public TestCards.TestCard testCard() {
+            return TestCards.byNumber(testCardNumber).orElseThrow(
+                    () -> new IllegalStateException("card " + id + " has no test-card row " + last4));
+        }
+    }
+
+    private static final String COLUMNS = "id, account_id, test_card, brand, last4, exp_month, exp_year, funding, country, "
+            + "is_default, created_at";
+
+    private PaymentMethods() {
+    }
+
+    /** A new, unattached PaymentMethod for a test card, as tokenisation with the publishable key makes one. */
+    public static Card create(Connection db, TestCards.TestCard card, int expMonth, int expYear, Instant now) throws SQLException {
+        String id = StripeIds.next("pm");
+        Sql.update(db, "INSERT INTO payment_methods (" + COLUMNS + ") VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)",
+                id, card.number(), card.brand(), card.last4(), expMonth, expYear, card.funding(), card.country(), now);
+        return find(db, id).orElseThrow();
+    }
+
+    /**
+     * Attaches {@code paymentMethodId} (a {@code pm_card_*} shortcut or an unattached PaymentMethod) to
+     * the account. A card from Stripe's decline table is refused here, as Stripe refuses to attach it.
+     * The account's first card becomes its default whatever {@code makeDefault} says.
+     */
+    public static Card attach(Connection db, long accountId, String paymentMethodId, boolean makeDefault, Instant now)
+            throws SQLException {
+        Optional<TestCards.TestCard> shortcut = TestCards.byPaymentMethodShortcut(paymentMethodId);
+        Card card;
+        if (shortcut.isPresent()) {
+            card = create(db, shortcut.get(), 12, now.atZone(ZoneOffset.UTC).getYear() + 3, now);
+        } else {
+            card = find(db, paymentMethodId)
+                    .filter(existing -> existing.accountId() == null || existing.accountId() == accountId)
+                    .orElseThrow(() -> noSuchCard(paymentMethodId));
+        }
+        TestCards.Decline refusal = card.testCard().declineOnAttach();
+        if (refusal != null) {
+            throw new CardDeclined(refusal, null);
+        }
+        Sql.update(db, "UPDATE payment_methods SET account_id = ? WHERE id = ?", accountId, card.id());
+        boolean hasDefault = defaultFor(db, accountId).isPresent();
+        if (makeDefault || !hasDefault) {
+            makeDefault(db, accountId, card.id());
+        }
+        return find(db, card.id()).orElseThrow();
+    }
+
+    /** The account's cards, default first, then newest first. */
+    public static List<Card> list(Connection db, long accountId) throws SQLException {
+        return Sql.list(db, "SELECT " + COLUMNS + " FROM payment_methods WHERE account_id = ? AND detached_at IS NULL "
+                + "ORDER BY is_default DESC, created_at DESC, id", PaymentMethods::map, accountId);
+    }
+
+    /** One of the account's cards; 404 {@code not_found} for an unknown id or another account's card. */
+    public static Card owned(Connection db, long accountId, String paymentMethodId) throws SQLException {
+        return find(db, paymentMethodId)
+                .filter(card -> card.accountId() != null && card.accountId() == accountId)
+                .orElseThrow(() -> noSuchCard(paymentMethodId));
+    }
+
+    public static Optional<Card> defaultFor(Connection db, long accountId) throws SQLException {
+        return Sql.one(db, "SELECT " + COLUMNS + " FROM payment_methods WHERE account_id = ? AND detached_at IS NULL "
+                + "AND is_default", PaymentMethods::map, accountId);
+    }
+
+    public static Card makeDefault(Connection db, long accountId, String paymentMethodId) throws SQLException {
+        owned(db, accountId, paymentMethodId);
+        Sql.update(db, "UPDATE payment_methods SET is_default = (id = ?) WHERE account_id = ? AND detached_at IS NULL",
+                paymentMethodId, accountId);
+        return find(db, paymentMethodId).orElseThrow();
+    }
+
+    /**
+     * Detaches one of the account's cards. When it was the default, the newest remaining card becomes
+     * the default; the new default, if any, is returned.
+     */
+    public static Optional<Card> detach(Connection db, long accountId, String paymentMethodId, Instant now) throws SQLException {
+        Card card = owned(db, accountId, paymentMethodId);
+        Sql.update(db, "UPDATE payment_methods SET detached_at = ?, is_default = FALSE WHERE id = ?", now, card.id());
+        if (card.isDefault()) {
+            Optional<Card> newest = Sql.one(db, "SELECT " + COLUMNS + " FROM payment_methods WHERE account_id = ? "
+                    + "AND detached_at IS NULL ORDER BY created_at DESC, id", PaymentMethods::map, accountId);
+            if (newest.isPresent()) {
+                return Optional.of(makeDefault(db, accountId, newest.get().id()));
+            }
+            return Optional.empty();
+        }
+        return defaultFor(db, accountId);
+    }
+
+    public static Optional<Card> find(Connection db, String paymentMethodId) throws SQLException {
+        return Sql.one(db, "SELECT " + COLUMNS + " FROM payment_methods WHERE id = ? AND detached_at IS NULL",
+                PaymentMethods::map, paymentMethodId);
+    }
+
+    private static ApiProblem noSuchCard(String paymentMethodId) {
+        return new ApiProblem(404, "not_found", "No such payment method: " + paymentMethodId + ".",
+                Map.of("payment_method_id", paymentMethodId));
+    }
+
+    private static Card map(ResultSet row) throws SQLException {
+        long accountId = row.getLong("account_id");
+        return new Card(row.getString("id"), row.wasNull() ? null : accountId, row.getString("test_card"),
+                row.getString("brand"), row.getString("last4"), row.getInt("exp_month"), row.getInt("exp_year"),
+                row.getString("funding"), row.getString("country"), row.getBoolean("is_default"),
+                Sql.instant(row, "created_at"));
+    }
+}

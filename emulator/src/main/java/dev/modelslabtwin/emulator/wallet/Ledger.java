@@ -1,0 +1,71 @@
+package dev.modelslabtwin.emulator.wallet;
+
+import dev.modelslabtwin.emulator.db.Sql;
+import dev.modelslabtwin.emulator.routing.ApiProblem;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The only code that moves a wallet's balance: every change writes its ledger entry on the same
+ * connection, so both land in the caller's transaction or neither does.
+ */
+public final class Ledger {
+
+    /** What a movement wrote: the ledger entry's id and the balance after it. */
+    public record Movement(long entryId, BigDecimal balance) {
+    }
+
+    /** Describes a movement: where the money came from or went, and why. */
+    public record Entry(String source, String transactionId, String usecase, String description) {
+    }
+
+    private Ledger() {
+    }
+
+    public static BigDecimal balance(Connection db, long accountId) throws SQLException {
+        return Sql.one(db, "SELECT balance FROM wallets WHERE account_id = ?", row -> row.getBigDecimal(1), accountId)
+                .orElseThrow(() -> new SQLException("account " + accountId + " has no wallet"));
+    }
+
+    public static Movement credit(Connection db, long accountId, BigDecimal amount, Entry entry, Instant now) throws SQLException {
+        requirePositive(amount);
+        Sql.update(db, "UPDATE wallets SET balance = balance + ?, total_credited = total_credited + ? WHERE account_id = ?",
+                amount, amount, accountId);
+        return record(db, accountId, "credit", amount, entry, now);
+    }
+
+    /**
+     * Takes {@code amount} from the wallet; 422 {@code insufficient_balance} when the balance is smaller
+     * (nothing is written then). Auto-funding is not this class's concern: see {@code AutoFunding}.
+     */
+    public static Movement debit(Connection db, long accountId, BigDecimal amount, Entry entry, Instant now) throws SQLException {
+        requirePositive(amount);
+        BigDecimal balance = Sql.one(db, "SELECT balance FROM wallets WHERE account_id = ? FOR UPDATE",
+                row -> row.getBigDecimal(1), accountId).orElseThrow(() -> new SQLException("no wallet for " + accountId));
+        if (balance.compareTo(amount) < 0) {
+            throw new ApiProblem(422, "insufficient_balance", "The wallet balance is too low for this amount.",
+                    Map.of("balance", balance, "requested", amount));
+        }
+        Sql.update(db, "UPDATE wallets SET balance = balance - ?, amount_used = amount_used + ? WHERE account_id = ?",
+                amount, amount, accountId);
+        return record(db, accountId, "debit", amount, entry, now);
+    }
+
+    private static Movement record(Connection db, long accountId, String type, BigDecimal amount, Entry entry, Instant now)
+            throws SQLException {
+        long id = Sql.insert(db, "INSERT INTO ledger_entries (account_id, type, source, transaction_id, amount, status, usecase, "
+                        + "description, created_at) VALUES (?, ?, ?, ?, ?, 'success', ?, ?, ?)",
+                accountId, type, entry.source(), entry.transactionId(), amount, entry.usecase(), entry.description(), now);
+        return new Movement(id, balance(db, accountId));
+    }
+
+    private static void requirePositive(BigDecimal amount) {
+        if (amount == null || amount.signum() <= 0) {
+            throw new IllegalArgumentException("a ledger movement needs a positive amount, not " + amount);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.modelslabtwin.emulator;
+
+import dev.modelslabtwin.emulator.auth.AccessTokens;
+import dev.modelslabtwin.emulator.auth.Accounts;
+import dev.modelslabtwin.emulator.db.Database;
+import dev.modelslabtwin.emulator.time.EmulatedClock;
+import dev.modelslabtwin.emulator.wallet.Ledger;
+
+import java.math.BigDecimal;
+import java.util.Set;
+
+/**
+ * A whole emulator for one test class: in memory, on a free port, seeded with the built-in seed, with
+ * the rate limits lifted so behaviour tests are not throttled (the limits have their own tests).
+ */
+public final class TestEmulator implements AutoCloseable {
+
+    /** A fresh account made for a test: its id, email and a full-scope token. */
+    public record TestAccount(long id, String email, String token) {
+    }
+
+    private final Emulator emulator;
+    private int accounts;
+
+    private TestEmulator(Emulator emulator) {
+        this.emulator = emulator;
+    }
+
+    public static TestEmulator start() {
+        Emulator emulator = Emulator.start(Emulator.Options.forTests());
+        for (String limiter : new String[] {"agent-auth", "agent-billing", "agent-general"}) {
+            emulator.server().rateLimiter().setLimit(limiter, 100_000);
+        }
+        return new TestEmulator(emulator);
+    }
+
+    public Emulator emulator() {
+        return emulator;
+    }
+
+    /** A client holding the seeded default account's token. */
+    public TestHttp http() {
+        return new TestHttp(emulator.baseUrl(), emulator.defaultToken());
+    }
+
+    /** A client holding {@code token} (null: no Authorization header). */
+    public TestHttp as(String token) {
+        return new TestHttp(emulator.baseUrl(), token);
+    }
+
+    public EmulatedClock clock() {
+        return emulator.services().clock();
+    }
+
+    public Database database() {
+        return emulator.services().database();
+    }
+
+    /** A new verified account with an empty wallet, no cards and a {@code *} token. */
+    public TestAccount newAccount() {
+        return newAccount(BigDecimal.ZERO, Set.of("*"));
+    }
+
+    /** A new verified account with {@code balance} in its wallet and a token holding {@code scopes}. */
+    public synchronized TestAccount newAccount(BigDecimal balance, Set<String> scopes) {
+        String email = "test-" + (++accounts) + "-" + System.nanoTime() + "@example.com";
+        return database().transaction(db -> {
+            var now = clock().instant();
+            Accounts.Account account = Accounts.create(db,
+                    new Accounts.NewAccount(email, "Test Account", null, "password", true, false), now);
+            if (balance.signum() > 0) {
+                Ledger.credit(db, account.id(), balance, new Ledger.Entry("seed", null, "wallet_funding", "Test balance"), now);
+            }
+            String token = AccessTokens.issue(db, account.id(), "test", scopes, now, null).plainText();
+            return new TestAccount(account.id(), email, token);
+        });
+    }
+
+    @Override
+    public void close() {
+        emulator.close();
+    }
+}
