@@ -38,14 +38,14 @@ public final class TestEmulator implements AutoCloseable {
         return emulator;
     }
 
-    /** A client holding the seeded default account's token. */
+    /** A client holding the seeded default account's token; every answer is checked against the contract. */
     public TestHttp http() {
-        return new TestHttp(emulator.baseUrl(), emulator.defaultToken());
+        return as(emulator.defaultToken());
     }
 
-    /** A client holding {@code token} (null: no Authorization header). */
+    /** A contract-checked client holding {@code token} (null: no Authorization header). */
     public TestHttp as(String token) {
-        return new TestHttp(emulator.baseUrl(), token);
+        return new TestHttp(emulator.baseUrl(), token).contractChecked();
     }
 
     public EmulatedClock clock() {

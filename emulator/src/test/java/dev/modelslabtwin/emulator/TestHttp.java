@@ -19,6 +19,7 @@ public final class TestHttp {
     private final HttpClient client = HttpClient.newHttpClient();
     private final String baseUrl;
     private final String token;
+    private final boolean contractChecked;
 
     /** An answer: status, headers (first value of each) and the body as text and as JSON. */
     public record Answer(int status, Map<String, String> headers, String body) {
@@ -43,13 +44,26 @@ public final class TestHttp {
 
     /** Sends {@code Authorization: Bearer token} on get, post, put and delete (none when token is null). */
     public TestHttp(String baseUrl, String token) {
+        this(baseUrl, token, false);
+    }
+
+    private TestHttp(String baseUrl, String token, boolean contractChecked) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.contractChecked = contractChecked;
+    }
+
+    /**
+     * The same client, failing the test on any answer that breaks the contract (status not declared
+     * for the operation, body off its schema, a required header missing).
+     */
+    public TestHttp contractChecked() {
+        return new TestHttp(baseUrl, token, true);
     }
 
     /** The same client with another bearer token. */
     public TestHttp as(String otherToken) {
-        return new TestHttp(baseUrl, otherToken);
+        return new TestHttp(baseUrl, otherToken, contractChecked);
     }
 
     public Answer send(String method, String apiPath, String body, Map<String, String> headers) {
@@ -63,7 +77,16 @@ public final class TestHttp {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> first = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> first.put(name, values.get(0)));
-            return new Answer(response.statusCode(), first, response.body());
+            Answer answer = new Answer(response.statusCode(), first, response.body());
+            if (contractChecked) {
+                String pathOnly = apiPath.contains("?") ? apiPath.substring(0, apiPath.indexOf('?')) : apiPath;
+                var violations = ContractResponseValidator.violations(method, pathOnly, answer);
+                if (!violations.isEmpty()) {
+                    throw new AssertionError(method + " " + apiPath + " answered " + answer.status()
+                            + " outside the contract: " + violations + "\n" + answer.body());
+                }
+            }
+            return answer;
         } catch (IOException e) {
             throw new AssertionError("request failed: " + method + " " + apiPath, e);
         } catch (InterruptedException e) {
