@@ -1,7 +1,5 @@
 package dev.modelslabtwin.emulator.routing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -11,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Serves the generated routes under the contract's base path: every request is checked
@@ -50,16 +47,16 @@ public final class ApiRouter {
                     ContractValidator.BASE_PATH + route.path(), http -> handle(route, http));
         }
         config.routes.exception(HttpResponseException.class, (e, http) ->
-                Envelopes.writeError(http, requestId(http), e.getStatus(), codeFor(e.getStatus()), e.getMessage(), Map.of()));
+                Envelopes.writeError(http, Envelopes.requestId(http), e.getStatus(), codeFor(e.getStatus()), e.getMessage(), Map.of()));
         config.routes.exception(Exception.class, (e, http) -> {
             LOG.error("unexpected failure on {} {}", http.method(), http.path(), e);
-            Envelopes.writeError(http, requestId(http), 500, "internal_error",
+            Envelopes.writeError(http, Envelopes.requestId(http), 500, "internal_error",
                     "Something went wrong on our side. Retry later.", Map.of());
         });
     }
 
     private void handle(ApiRoute route, Context http) {
-        String requestId = requestId(http);
+        String requestId = Envelopes.requestId(http);
         ContractOperations.Facts facts = ContractOperations.of(route.operationId());
         try {
             RequestBody body = RequestBody.of(http);
@@ -130,15 +127,6 @@ public final class ApiRouter {
         }
     }
 
-    private static String requestId(Context http) {
-        String existing = http.attribute("request_id");
-        if (existing == null) {
-            existing = UUID.randomUUID().toString();
-            http.attribute("request_id", existing);
-        }
-        return existing;
-    }
-
     private static String codeFor(int status) {
         return switch (status) {
             case 404 -> "route_not_found";
@@ -147,54 +135,5 @@ public final class ApiRouter {
             case 400 -> "validation_error";
             default -> status >= 500 ? "internal_error" : "request_failed";
         };
-    }
-
-    /** Writes the {data, error, meta} envelope. */
-    static final class Envelopes {
-
-        private Envelopes() {
-        }
-
-        static void writeSuccess(Context http, String requestId, int status, JsonNode produced, boolean replayed) {
-            ObjectNode envelope = Json.MAPPER.createObjectNode();
-            if (produced.has("data")) {
-                envelope.set("data", produced.get("data"));
-            }
-            // Fields the contract mirrors at the top level (stripe-config, payment-link, invoice pdf).
-            produced.fields().forEachRemaining(field -> {
-                if (!field.getKey().equals("data") && !field.getKey().equals("error") && !field.getKey().equals("meta")) {
-                    envelope.set(field.getKey(), field.getValue());
-                }
-            });
-            envelope.putNull("error");
-            ObjectNode meta = envelope.putObject("meta");
-            meta.put("request_id", requestId);
-            if (replayed) {
-                meta.put("idempotency_replay", true);
-            }
-            write(http, status, envelope);
-        }
-
-        static void writeError(Context http, String requestId, int status, String code, String message, Map<String, ?> details) {
-            ObjectNode envelope = Json.MAPPER.createObjectNode();
-            envelope.putNull("data");
-            ObjectNode error = envelope.putObject("error");
-            error.put("code", code);
-            error.put("message", message == null || message.isBlank() ? code : message);
-            error.set("details", Json.MAPPER.valueToTree(details == null ? Map.of() : details));
-            envelope.putObject("meta").put("request_id", requestId);
-            write(http, status, envelope);
-        }
-
-        private static void write(Context http, int status, ObjectNode envelope) {
-            http.status(status);
-            http.header("X-Request-Id", envelope.path("meta").path("request_id").asText());
-            http.contentType("application/json");
-            try {
-                http.result(Json.MAPPER.writeValueAsBytes(envelope));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("cannot write the envelope", e);
-            }
-        }
     }
 }

@@ -61,14 +61,14 @@ public final class PaymentIntents {
     }
 
     /**
-     * Charges one of the account's cards. Returns the PaymentIntent when it succeeded (its fulfilment
+     * Charges a card the account may use (see {@link PaymentMethods#chargeable}). Returns the PaymentIntent when it succeeded (its fulfilment
      * done) or awaits 3D Secure; throws {@link CardDeclined} when the card is declined — the failed
      * PaymentIntent is kept, as Stripe keeps it, so callers must let the transaction commit.
      * {@code reference} is the purpose's own id (a subscription id, a session id) or null.
      */
     public PaymentIntent charge(Connection db, long accountId, String paymentMethodId, BigDecimal amount, String purpose,
                                 String reference, Instant now) throws SQLException {
-        PaymentMethods.Card card = PaymentMethods.owned(db, accountId, paymentMethodId);
+        PaymentMethods.Card card = PaymentMethods.chargeable(db, accountId, paymentMethodId, now);
         TestCards.TestCard testCard = card.testCard();
         String id = StripeIds.next("pi");
         String secret = id + "_secret_" + StripeIds.random(24);

@@ -77,6 +77,22 @@ public final class PaymentMethods {
                 + "ORDER BY is_default DESC, created_at DESC, id", PaymentMethods::map, accountId);
     }
 
+    /**
+     * A card the account may charge once, as Stripe lets a PaymentIntent be confirmed with it: one of
+     * its own cards, an unattached PaymentMethod (tokenised on a Checkout page), or a {@code pm_card_*}
+     * shortcut (which makes a fresh unattached PaymentMethod). 404 for anything else, another
+     * account's cards included.
+     */
+    public static Card chargeable(Connection db, long accountId, String paymentMethodId, Instant now) throws SQLException {
+        Optional<TestCards.TestCard> shortcut = TestCards.byPaymentMethodShortcut(paymentMethodId);
+        if (shortcut.isPresent()) {
+            return create(db, shortcut.get(), 12, now.atZone(ZoneOffset.UTC).getYear() + 3, now);
+        }
+        return find(db, paymentMethodId)
+                .filter(card -> card.accountId() == null || card.accountId() == accountId)
+                .orElseThrow(() -> noSuchCard(paymentMethodId));
+    }
+
     /** One of the account's cards; 404 {@code not_found} for an unknown id or another account's card. */
     public static Card owned(Connection db, long accountId, String paymentMethodId) throws SQLException {
         return find(db, paymentMethodId)
