@@ -25,6 +25,8 @@ public final class Main {
               --help         this text
             """;
 
+    private static final java.util.Set<String> OPTIONS = java.util.Set.of("--host", "--port", "--db", "--seed");
+
     private Main() {
     }
 
@@ -66,6 +68,9 @@ public final class Main {
                 return null;
             }
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option " + name);
+            }
             String value;
             if (arg.contains("=")) {
                 value = arg.substring(arg.indexOf('=') + 1);
@@ -79,7 +84,7 @@ public final class Main {
                 case "--port" -> port = value;
                 case "--db" -> db = value;
                 case "--seed" -> seed = value;
-                default -> throw new IllegalArgumentException("unknown option " + name);
+                default -> throw new IllegalStateException("an option without a case: " + name);
             }
         }
         int portNumber;
