@@ -1,0 +1,85 @@
+package dev.modelslabtwin.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every operation of the real emulator, sent the mistakes clients make — odd ids, no body, a body
+ * that is not JSON or not an object, wrong types, negative and huge amounts — answers in the envelope
+ * with a 4xx (or succeeds), never a 5xx, and always within the contract.
+ */
+class NoClientMistakeIsAServerErrorTest {
+
+    private static final List<String> ODD_IDS = List.of("0", "-1", "99999999999999999999", "abc", "pm_nope", "in_nope",
+            "pi_nope", "%20", "1.5");
+    private static final List<String> ODD_BODIES = List.of("", "{}", "[]", "null", "not json", "{\"amount\": -1}",
+            "{\"amount\": 1e400}", "{\"amount\": \"ten\"}", "{\"plan_id\": 99999999999}", "{\"new_plan_id\": -5}",
+            "{\"payment_method_id\": \"pm_card_visa_chargeDeclined\", \"amount\": 25}", "{\"email\": 5, \"password\": []}",
+            "{\"session_id\": \"cs_test_nope\"}", "{\"coupon_code\": \"NOPE\"}");
+
+    private static TestEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = TestEmulator.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> oddRequestsAnswerWithoutAServerError() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ContractExamples.Operation operation : ContractExamples.operations()) {
+            tests.add(DynamicTest.dynamicTest(operation.operationId(), () -> {
+                TestHttp http = emulator.http();
+                for (String path : paths(operation)) {
+                    for (String body : bodies(operation)) {
+                        TestHttp.Answer answer = http.send(operation.method().toUpperCase(), path, body,
+                                Map.of("Authorization", "Bearer " + emulator.emulator().defaultToken()));
+                        String what = operation.method() + " " + path + " " + body + " → " + answer.status() + " " + answer.body();
+                        assertTrue(answer.status() < 500, what);
+                        assertEquals(answer.header("X-Request-Id"), answer.json().path("meta").path("request_id").asText(), what);
+                        if (answer.status() >= 400) {
+                            assertTrue(answer.json().path("error").path("code").isTextual(), what);
+                        }
+                    }
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
+    private static List<String> paths(ContractExamples.Operation operation) {
+        if (!operation.path().contains("{")) {
+            return List.of(operation.path());
+        }
+        List<String> paths = new ArrayList<>(List.of(operation.examplePath()));
+        for (String id : ODD_IDS) {
+            paths.add(operation.path().replaceAll("\\{[^}]+}", id));
+        }
+        return paths;
+    }
+
+    private static List<String> bodies(ContractExamples.Operation operation) {
+        if (!operation.node().has("requestBody")) {
+            return List.of("");
+        }
+        List<String> bodies = new ArrayList<>(ODD_BODIES);
+        operation.requestExample().map(JsonNode::toString).ifPresent(bodies::add);
+        return bodies;
+    }
+}
