@@ -51,6 +51,9 @@ public final class PaymentIntents {
     private static final String COLUMNS = "id, account_id, amount, status, payment_method_id, purpose, reference, "
             + "decline_code, client_secret, created_at, updated_at";
 
+    private static final TestCards.Decline AUTHENTICATION_NOT_POSSIBLE = new TestCards.Decline("authentication_required",
+            "authentication_required", "This card requires authentication, which cannot be completed for this payment.");
+
     private final Map<String, Fulfilment> fulfilments = new ConcurrentHashMap<>();
 
     /** Registers what a successful charge made for {@code purpose} does. */
@@ -82,6 +85,22 @@ public final class PaymentIntents {
             return find(db, id).orElseThrow();
         }
         return succeed(db, id, now);
+    }
+
+    /**
+     * Charges as {@link #charge} does where nobody can pass 3D Secure (an off-session charge, or an
+     * operation that cannot hand a next action back): a card that needs it is declined with
+     * {@code authentication_required} instead of stopping at {@code requires_action}, as Stripe declines
+     * an off-session charge of such a card.
+     */
+    public PaymentIntent chargeWithoutAuthentication(Connection db, long accountId, String paymentMethodId,
+                                                     BigDecimal amount, String purpose, String reference, Instant now)
+            throws SQLException {
+        PaymentIntent intent = charge(db, accountId, paymentMethodId, amount, purpose, reference, now);
+        if (intent.requiresAction()) {
+            return decline(db, intent.id(), AUTHENTICATION_NOT_POSSIBLE, now);
+        }
+        return intent;
     }
 
     /**

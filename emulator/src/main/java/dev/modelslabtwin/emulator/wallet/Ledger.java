@@ -35,7 +35,7 @@ public final class Ledger {
         requirePositive(amount);
         Sql.update(db, "UPDATE wallets SET balance = balance + ?, total_credited = total_credited + ? WHERE account_id = ?",
                 amount, amount, accountId);
-        return record(db, accountId, "credit", amount, entry, now);
+        return record(db, accountId, "credit", "success", amount, entry, now);
     }
 
     /**
@@ -52,14 +52,24 @@ public final class Ledger {
         }
         Sql.update(db, "UPDATE wallets SET balance = balance - ?, amount_used = amount_used + ? WHERE account_id = ?",
                 amount, amount, accountId);
-        return record(db, accountId, "debit", amount, entry, now);
+        return record(db, accountId, "debit", "success", amount, entry, now);
     }
 
-    private static Movement record(Connection db, long accountId, String type, BigDecimal amount, Entry entry, Instant now)
+    /**
+     * Records a movement that was attempted and did not happen (a declined automatic top-up): listed
+     * in the ledger with status {@code failed}, the balance and totals untouched.
+     */
+    public static Movement failed(Connection db, long accountId, String type, BigDecimal amount, Entry entry, Instant now)
             throws SQLException {
+        requirePositive(amount);
+        return record(db, accountId, type, "failed", amount, entry, now);
+    }
+
+    private static Movement record(Connection db, long accountId, String type, String status, BigDecimal amount, Entry entry,
+                                   Instant now) throws SQLException {
         long id = Sql.insert(db, "INSERT INTO ledger_entries (account_id, type, source, transaction_id, amount, status, usecase, "
-                        + "description, created_at) VALUES (?, ?, ?, ?, ?, 'success', ?, ?, ?)",
-                accountId, type, entry.source(), entry.transactionId(), amount, entry.usecase(), entry.description(), now);
+                        + "description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                accountId, type, entry.source(), entry.transactionId(), amount, status, entry.usecase(), entry.description(), now);
         return new Movement(id, balance(db, accountId));
     }
 

@@ -1,0 +1,84 @@
+package dev.modelslabtwin.emulator.wallet;
+
+import dev.modelslabtwin.emulator.billing.Invoices;
+import dev.modelslabtwin.emulator.routing.ApiProblem;
+import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.stripe.PaymentMethods;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Adding money to the wallet: by charging a card (credited when the charge succeeds, at once or after
+ * 3D Secure), or, with no card to charge, through a Checkout Session a person pays and the agent then
+ * confirms. Each payment credits the wallet exactly once and gets a paid invoice.
+ */
+final class Funding {
+
+    /** The PaymentIntent purpose of a card top-up. */
+    static final String PURPOSE = "wallet_funding";
+
+    /** What a fund request did: a charge (succeeded or awaiting 3D Secure) or a Checkout Session to pay. */
+    record Outcome(BigDecimal amount, BigDecimal balance, PaymentIntents.PaymentIntent payment,
+                   CheckoutSessions.Session checkout) {
+    }
+
+    /** What confirming a Checkout Session did. */
+    record Confirmation(CheckoutSessions.Session session, boolean alreadyConfirmed, BigDecimal balance) {
+    }
+
+    private Funding() {
+    }
+
+    /**
+     * Charges {@code paymentMethodId}, else the default card; with neither, opens a Checkout Session.
+     * A declined card throws {@code CardDeclined} (its failed PaymentIntent is kept).
+     */
+    static Outcome fund(Connection db, PaymentIntents intents, long accountId, BigDecimal amount, String paymentMethodId,
+                        Instant now) throws SQLException {
+        Optional<String> card = paymentMethodId != null
+                ? Optional.of(ChargeableCards.resolve(db, accountId, paymentMethodId, now))
+                : PaymentMethods.defaultFor(db, accountId).map(PaymentMethods.Card::id);
+        if (card.isEmpty()) {
+            CheckoutSessions.Session session = CheckoutSessions.create(db, accountId, CheckoutSessions.PURPOSE_FUND, amount,
+                    null, null, null, now);
+            return new Outcome(amount, Ledger.balance(db, accountId), null, session);
+        }
+        PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, card.get(), amount, PURPOSE, null, now);
+        return new Outcome(amount, Ledger.balance(db, accountId), payment, null);
+    }
+
+    /** The effect of a successful top-up charge: runs once, in the charge's transaction. */
+    static void fulfil(Connection db, PaymentIntents.PaymentIntent payment, Instant now) throws SQLException {
+        credit(db, payment.accountId(), payment.amount(), payment.id(), "Wallet funding by card", now);
+    }
+
+    /**
+     * Credits a paid {@code fund} session the first time it is confirmed; later confirmations credit
+     * nothing and say so. 404 for another account's session, 409 while unpaid or once expired.
+     */
+    static Confirmation confirmCheckout(Connection db, long accountId, String sessionId, Instant now) throws SQLException {
+        CheckoutSessions.Session session = CheckoutSessions.owned(db, accountId, sessionId);
+        if (!CheckoutSessions.PURPOSE_FUND.equals(session.purpose())) {
+            throw new ApiProblem(409, "invalid_state", "Checkout Session " + sessionId + " pays for a subscription, "
+                    + "not a wallet top-up: confirm it with POST /subscriptions/confirm-checkout.",
+                    Map.of("session_id", sessionId, "purpose", session.purpose()));
+        }
+        boolean first = CheckoutSessions.claimFulfilment(db, session, now);
+        if (first) {
+            credit(db, accountId, session.amount(), session.paymentIntentId(), "Wallet funding by Checkout", now);
+        }
+        return new Confirmation(session, !first, Ledger.balance(db, accountId));
+    }
+
+    private static void credit(Connection db, long accountId, BigDecimal amount, String paymentIntentId, String description,
+                               Instant now) throws SQLException {
+        Ledger.credit(db, accountId, amount, new Ledger.Entry("stripe", paymentIntentId, PURPOSE, description), now);
+        Invoices.recordPaid(db, accountId, "Wallet funding", amount, paymentIntentId, null, now);
+    }
+}
