@@ -1,5 +1,6 @@
 package dev.modelslabtwin.emulator;
 
+import dev.modelslabtwin.emulator.admin.ControlApi;
 import dev.modelslabtwin.emulator.admin.DocumentationRoutes;
 import dev.modelslabtwin.emulator.api.AuthApi;
 import dev.modelslabtwin.emulator.api.BillingApi;
@@ -87,7 +88,10 @@ public final class Emulator implements AutoCloseable {
         Services services = new Services(database, clock, paymentIntents, PUBLISHABLE_KEY);
         EmulatorServer server = EmulatorServer.start(options.host(), options.port(), routes(services),
                 new TokenAuthenticator(database, clock), new IdempotentRequests(database, clock),
-                DocumentationRoutes::install);
+                config -> {
+                    DocumentationRoutes.install(config);
+                    ControlApi.install(config, services);
+                });
         return new Emulator(services, server, defaultToken);
     }
 

@@ -48,6 +48,16 @@ public final class TestEmulator implements AutoCloseable {
         return new TestHttp(emulator.baseUrl(), token).contractChecked();
     }
 
+    /** A GET on the control API, e.g. {@code controlGet("/test-cards")}. */
+    public TestHttp.Answer controlGet(String path) {
+        return new TestHttp(emulator.baseUrl()).sendToRoot("GET", "/_emulator" + path, null, java.util.Map.of());
+    }
+
+    /** A POST on the control API, e.g. {@code controlPost("/clock/advance", "{\"duration\": \"PT25H\"}")}. */
+    public TestHttp.Answer controlPost(String path, String body) {
+        return new TestHttp(emulator.baseUrl()).sendToRoot("POST", "/_emulator" + path, body, java.util.Map.of());
+    }
+
     public EmulatedClock clock() {
         return emulator.services().clock();
     }

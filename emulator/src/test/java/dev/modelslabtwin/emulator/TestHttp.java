@@ -67,7 +67,21 @@ public final class TestHttp {
     }
 
     public Answer send(String method, String apiPath, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + ContractValidator.BASE_PATH + apiPath))
+        Answer answer = sendToRoot(method, ContractValidator.BASE_PATH + apiPath, body, headers);
+        if (contractChecked) {
+            String pathOnly = apiPath.contains("?") ? apiPath.substring(0, apiPath.indexOf('?')) : apiPath;
+            var violations = ContractResponseValidator.violations(method, pathOnly, answer);
+            if (!violations.isEmpty()) {
+                throw new AssertionError(method + " " + apiPath + " answered " + answer.status()
+                        + " outside the contract: " + violations + "\n" + answer.body());
+            }
+        }
+        return answer;
+    }
+
+    /** A request to any path of the emulator (pages, control API), not only the API's. */
+    public Answer sendToRoot(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
@@ -77,18 +91,9 @@ public final class TestHttp {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> first = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> first.put(name, values.get(0)));
-            Answer answer = new Answer(response.statusCode(), first, response.body());
-            if (contractChecked) {
-                String pathOnly = apiPath.contains("?") ? apiPath.substring(0, apiPath.indexOf('?')) : apiPath;
-                var violations = ContractResponseValidator.violations(method, pathOnly, answer);
-                if (!violations.isEmpty()) {
-                    throw new AssertionError(method + " " + apiPath + " answered " + answer.status()
-                            + " outside the contract: " + violations + "\n" + answer.body());
-                }
-            }
-            return answer;
+            return new Answer(response.statusCode(), first, response.body());
         } catch (IOException e) {
-            throw new AssertionError("request failed: " + method + " " + apiPath, e);
+            throw new AssertionError("request failed: " + method + " " + path, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);

@@ -32,8 +32,9 @@ public final class TokenAuthenticator implements Authenticator {
                 return Optional.empty();
             }
             if (account.disabled()) {
-                throw new ApiProblem(403, "access_denied",
-                        "This account is disabled. Contact support@modelslab.com.", Map.of());
+                throw new ApiProblem(403, "access_denied", "This account is disabled. Contact support@modelslab.com.",
+                        Map.of(), Map.of("WWW-Authenticate", "Bearer realm=\"modelslab\", error=\"invalid_token\", "
+                                + "error_description=\"account disabled\""));
             }
             return Optional.of(new Caller(account.id(), token.get().id(), token.get().scopes()));
         });

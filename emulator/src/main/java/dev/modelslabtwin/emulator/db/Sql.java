@@ -64,10 +64,10 @@ public final class Sql {
         }
     }
 
-    /** The first row, if any. */
+    /** The first row, if any (empty too when the row maps to null, e.g. a NULL column). */
     public static <T> Optional<T> one(Connection db, String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
         List<T> rows = list(db, sql, mapper, parameters);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
     /** A single numeric value, e.g. {@code SELECT COUNT(*)} or {@code SELECT SUM(amount)}; zero when null. */
