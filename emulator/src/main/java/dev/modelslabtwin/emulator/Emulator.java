@@ -20,6 +20,7 @@ import dev.modelslabtwin.emulator.seed.Seeder;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.subscriptions.SubscriptionEndpoints;
+import dev.modelslabtwin.emulator.time.DueWork;
 import dev.modelslabtwin.emulator.time.EmulatedClock;
 import dev.modelslabtwin.emulator.wallet.WalletEndpoints;
 
@@ -85,7 +86,7 @@ public final class Emulator implements AutoCloseable {
         });
         PaymentIntents paymentIntents = new PaymentIntents();
         CheckoutSessions.registerWith(paymentIntents);
-        Services services = new Services(database, clock, paymentIntents, PUBLISHABLE_KEY);
+        Services services = new Services(database, clock, paymentIntents, new DueWork(), PUBLISHABLE_KEY);
         EmulatorServer server = EmulatorServer.start(options.host(), options.port(), routes(services),
                 new TokenAuthenticator(database, clock), new IdempotentRequests(database, clock),
                 config -> {

@@ -65,7 +65,9 @@ final class ControlOperations {
         if (by.isNegative()) {
             throw ControlApi.invalid("seconds", "Emulated time only moves forward.");
         }
-        return Map.of("now", services.clock().advance(by).toString());
+        java.time.Instant now = services.clock().advance(by);
+        services.dueWork().runAll(now);
+        return Map.of("now", now.toString());
     }
 
     /** Spends from an account's wallet as generation calls do; auto-funding reacts as it would. */
