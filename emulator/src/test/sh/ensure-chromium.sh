@@ -2,7 +2,7 @@
 # Makes sure the browser test has Debian's headless Chromium and its matching chromedriver.
 # Run by the emulator's build before its tests (exec-maven-plugin, see emulator/pom.xml).
 #
-#   ensure-chromium.sh <browser.tests> <output properties file>
+#   ensure-chromium.sh <browser.tests> <output properties file> [<maven.test.skip>]
 #
 # browser.tests = skip  -> does nothing; the browser test reports itself skipped.
 # otherwise             -> finds chromium + chromedriver, or installs them with
@@ -12,9 +12,16 @@
 set -euo pipefail
 
 mode="${1:-run}"
-out="${2:?usage: ensure-chromium.sh <browser.tests> <output properties file>}"
+out="${2:?usage: ensure-chromium.sh <browser.tests> <output properties file> [<maven.test.skip>]}"
+if [ "${3:-false}" = "true" ]; then
+  exit 0   # -Dmaven.test.skip: no tests run, so no browser is needed.
+fi
 mkdir -p "$(dirname "$out")"
 
+if [ "$mode" != "run" ] && [ "$mode" != "skip" ]; then
+  echo "[ensure-chromium] ERROR: browser.tests must be run or skip, not '$mode'." >&2
+  exit 1
+fi
 if [ "$mode" = "skip" ]; then
   echo "[ensure-chromium] browser.tests=skip: the real-browser test will be skipped."
   printf 'browser.tests=skip\n' > "$out"

@@ -36,6 +36,7 @@ final class Html {
                      border: 1px solid #fecdca; }
             .success { color: var(--ok); }
             code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+            input.mono { font-size: .8rem; }
             footer { font-size: .8rem; color: var(--muted); margin-top: 2rem; }
             """;
 
