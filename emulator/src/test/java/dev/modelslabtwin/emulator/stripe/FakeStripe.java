@@ -3,6 +3,7 @@ package dev.modelslabtwin.emulator.stripe;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -100,6 +101,13 @@ final class FakeStripe {
 
     static TestHttp.Answer page(TestEmulator emu, String path) {
         return new TestHttp(emu.emulator().baseUrl()).sendToRoot("GET", path, null, Map.of());
+    }
+
+    /** The wallet balance of the account {@code api} holds the token of, with two decimals. */
+    static BigDecimal balance(TestHttp api) {
+        TestHttp.Answer answer = api.get("/wallet/balance");
+        assertEquals(200, answer.status(), answer.body());
+        return new BigDecimal(answer.json().path("data").path("balance").asText()).setScale(2);
     }
 
     static String form(Map<String, String> parameters) {

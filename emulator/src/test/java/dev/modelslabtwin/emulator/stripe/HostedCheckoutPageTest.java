@@ -71,10 +71,10 @@ class HostedCheckoutPageTest {
         assertEquals(200, success.status());
         assertTrue(success.body().contains("value=\"" + session + "\""), success.body());
         assertTrue(success.body().contains("id=\"copy-session-id\""));
-        assertEquals(new BigDecimal("0.00"), balance(api), "nothing is credited before the agent confirms");
+        assertEquals(new BigDecimal("0.00"), FakeStripe.balance(api), "nothing is credited before the agent confirms");
         TestHttp.Answer confirmed = api.post("/wallet/confirm-checkout", "{\"session_id\": \"" + session + "\"}");
         assertEquals(200, confirmed.status(), confirmed.body());
-        assertEquals(new BigDecimal("25.00"), balance(api));
+        assertEquals(new BigDecimal("25.00"), FakeStripe.balance(api));
         assertEquals(303, FakeStripe.page(emu, "/checkout/" + session).status(), "a paid session's page goes to success");
     }
 
@@ -94,7 +94,7 @@ class HostedCheckoutPageTest {
 
         assertEquals(303, pay(session, "5555555555554444", "12/34", "123").status());
         assertEquals(200, api.post("/wallet/confirm-checkout", "{\"session_id\": \"" + session + "\"}").status());
-        assertEquals(new BigDecimal("40.00"), balance(api));
+        assertEquals(new BigDecimal("40.00"), FakeStripe.balance(api));
     }
 
     @Test
@@ -134,7 +134,7 @@ class HostedCheckoutPageTest {
         assertEquals(303, approved.status());
         assertEquals("/checkout/" + session + "/success", approved.header("Location"));
         assertEquals(200, api.post("/wallet/confirm-checkout", "{\"session_id\": \"" + session + "\"}").status());
-        assertEquals(new BigDecimal("25.00"), balance(api));
+        assertEquals(new BigDecimal("25.00"), FakeStripe.balance(api));
     }
 
     @Test
@@ -268,9 +268,6 @@ class HostedCheckoutPageTest {
         return FakeStripe.submit(emu, "/checkout/" + session + "/pay", form);
     }
 
-    private static BigDecimal balance(TestHttp api) {
-        return new BigDecimal(api.get("/wallet/balance").json().path("data").path("balance").asText()).setScale(2);
-    }
 
     private static long storedCards() {
         return emu.database().transaction(db -> Sql.number(db, "SELECT COUNT(*) FROM payment_methods").longValue());

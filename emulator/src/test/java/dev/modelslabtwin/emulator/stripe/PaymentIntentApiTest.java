@@ -63,7 +63,7 @@ class PaymentIntentApiTest {
         TestHttp.Answer early = stripe.post("/v1/payment_intents/" + id + "/confirm", Map.of());
         assertEquals(200, early.status(), early.body());
         assertEquals("requires_action", early.json().path("status").asText());
-        assertEquals(new BigDecimal("0.00"), balance(api));
+        assertEquals(new BigDecimal("0.00"), FakeStripe.balance(api));
 
         TestHttp.Answer page = FakeStripe.page(emu, "/stripe/3ds/" + id);
         assertEquals(200, page.status());
@@ -76,16 +76,16 @@ class PaymentIntentApiTest {
         assertEquals("succeeded", after.path("status").asText());
         assertEquals(3050, after.path("amount_received").asLong());
         assertTrue(after.path("next_action").isNull());
-        assertEquals(new BigDecimal("30.50"), balance(api));
+        assertEquals(new BigDecimal("30.50"), FakeStripe.balance(api));
 
         TestHttp.Answer again = stripe.post("/v1/payment_intents/" + id + "/confirm", Map.of("payment_method", "pm_card_visa"));
         assertInvalidRequest(again, 400, "payment_intent_unexpected_state", null);
         assertEquals("succeeded", again.json().path("error").path("payment_intent").path("status").asText());
-        assertEquals(new BigDecimal("30.50"), balance(api));
+        assertEquals(new BigDecimal("30.50"), FakeStripe.balance(api));
 
         TestHttp.Answer pageAgain = FakeStripe.submit(emu, "/stripe/3ds/" + id, Map.of("outcome", "approve"));
         assertEquals(409, pageAgain.status(), "a second approval does nothing");
-        assertEquals(new BigDecimal("30.50"), balance(api));
+        assertEquals(new BigDecimal("30.50"), FakeStripe.balance(api));
     }
 
     @Test
@@ -114,7 +114,7 @@ class PaymentIntentApiTest {
         assertEquals(200, confirmed.status(), confirmed.body());
         assertEquals("succeeded", confirmed.json().path("status").asText());
         assertTrue(confirmed.json().path("last_payment_error").isNull());
-        assertEquals(new BigDecimal("30.50"), balance(api), "the top-up is fulfilled by the retried charge");
+        assertEquals(new BigDecimal("30.50"), FakeStripe.balance(api), "the top-up is fulfilled by the retried charge");
         assertEquals("succeeded", api.get("/payments/" + id + "/status").json().path("data").path("status").asText());
     }
 
@@ -140,7 +140,4 @@ class PaymentIntentApiTest {
         return answer.json();
     }
 
-    private static BigDecimal balance(TestHttp api) {
-        return new BigDecimal(api.get("/wallet/balance").json().path("data").path("balance").asText()).setScale(2);
-    }
 }

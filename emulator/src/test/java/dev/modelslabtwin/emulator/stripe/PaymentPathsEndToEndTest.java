@@ -45,12 +45,12 @@ class PaymentPathsEndToEndTest {
 
         assertEquals(200, funded.status(), funded.body());
         assertEquals(card, funded.json().path("data").path("payment").path("payment_method_id").asText());
-        assertEquals(new BigDecimal("25.00"), balance(api));
+        assertEquals(new BigDecimal("25.00"), FakeStripe.balance(api));
         assertEquals(Long.valueOf(account.id()), emu.database().transaction(db -> PaymentMethods.find(db, card).orElseThrow().accountId()),
                 "the tokenised card is saved to the account");
         TestHttp.Answer again = api.post("/wallet/fund", "{\"amount\": 10}");
         assertEquals(200, again.status(), "later top-ups charge the saved (default) card");
-        assertEquals(new BigDecimal("35.00"), balance(api));
+        assertEquals(new BigDecimal("35.00"), FakeStripe.balance(api));
     }
 
     @Test
@@ -82,7 +82,7 @@ class PaymentPathsEndToEndTest {
             String payment = funded.json().path("data").path("payment").path("payment_intent_id").asText();
             emu.controlPost("/payments/" + payment + "/authenticate", "{\"outcome\": \"approve\"}");
         }
-        assertEquals(new BigDecimal("50.00"), balance(api));
+        assertEquals(new BigDecimal("50.00"), FakeStripe.balance(api));
     }
 
     @Test
@@ -105,10 +105,7 @@ class PaymentPathsEndToEndTest {
         assertEquals(200, first.status(), first.body());
         assertEquals(200, second.status(), second.body());
         assertTrue(second.json().path("data").path("already_confirmed").asBoolean());
-        assertEquals(new BigDecimal("15.00"), balance(api));
+        assertEquals(new BigDecimal("15.00"), FakeStripe.balance(api));
     }
 
-    private static BigDecimal balance(TestHttp api) {
-        return new BigDecimal(api.get("/wallet/balance").json().path("data").path("balance").asText()).setScale(2);
-    }
 }

@@ -77,7 +77,7 @@ class TestCardMatrixTest {
             assertEquals(402, charge.status(), charge.body());
             assertEquals(card.declineOnCharge().declineCode(), charge.json().path("error").path("details")
                     .path("decline_code").asText());
-            assertEquals(BigDecimal.ZERO.setScale(2), balance(api));
+            assertEquals(BigDecimal.ZERO.setScale(2), FakeStripe.balance(api));
             return;
         }
         if (card.authentication() == TestCards.Authentication.REQUIRED) {
@@ -87,14 +87,14 @@ class TestCardMatrixTest {
             if (card.declineAfterAuthentication() != null) {
                 assertEquals("requires_payment_method", outcome.path("status").asText());
                 assertEquals(card.declineAfterAuthentication().declineCode(), outcome.path("decline_code").asText());
-                assertEquals(BigDecimal.ZERO.setScale(2), balance(api));
+                assertEquals(BigDecimal.ZERO.setScale(2), FakeStripe.balance(api));
                 return;
             }
             assertEquals("succeeded", outcome.path("status").asText());
         } else {
             assertEquals(200, charge.status(), charge.body());
         }
-        assertEquals(new BigDecimal("25.00"), balance(api));
+        assertEquals(new BigDecimal("25.00"), FakeStripe.balance(api));
     }
 
     @Test
@@ -157,9 +157,6 @@ class TestCardMatrixTest {
         return answer.json().path("data");
     }
 
-    private static BigDecimal balance(TestHttp api) {
-        return new BigDecimal(api.get("/wallet/balance").json().path("data").path("balance").asText()).setScale(2);
-    }
 
     private static void assertDeclined(TestHttp.Answer answer, TestCards.Decline decline) {
         assertEquals(402, answer.status(), answer.body());

@@ -86,10 +86,8 @@ final class StripeOperations {
         } catch (CardDeclined declined) {
             throw services.database().transaction(db -> {
                 SetupIntents.SetupIntent intent = SetupIntents.find(db, id).orElseThrow();
-                return declined(declined.decline())
-                        .with("setup_intent", StripeObjects.setupIntent(db, intent, request.publicRoot(), List.of()))
-                        .with("payment_method", StripeObjects.paymentMethod(db, PaymentMethods.find(db,
-                                intent.paymentMethodId()).orElseThrow()));
+                return declined(db, declined.decline(), intent.paymentMethodId())
+                        .with("setup_intent", StripeObjects.setupIntent(db, intent, request.publicRoot(), List.of()));
             });
         }
     }
@@ -134,10 +132,8 @@ final class StripeOperations {
         } catch (CardDeclined declined) {
             throw services.database().transaction(db -> {
                 PaymentIntents.PaymentIntent intent = intents.find(db, id).orElseThrow();
-                return declined(declined.decline())
-                        .with("payment_intent", StripeObjects.paymentIntent(db, intent, request.publicRoot(), List.of()))
-                        .with("payment_method", StripeObjects.paymentMethod(db, PaymentMethods.find(db,
-                                intent.paymentMethodId()).orElseThrow()));
+                return declined(db, declined.decline(), intent.paymentMethodId())
+                        .with("payment_intent", StripeObjects.paymentIntent(db, intent, request.publicRoot(), List.of()));
             });
         }
     }
@@ -243,14 +239,15 @@ final class StripeOperations {
         T run() throws SQLException;
     }
 
-    /** A decline as Stripe's 402 card_error, naming the field Stripe names for it. */
-    private static StripeError declined(TestCards.Decline decline) {
+    /** A decline as Stripe's 402 card_error, naming the field Stripe names for it, with the declined card. */
+    private static StripeError declined(Connection db, TestCards.Decline decline, String paymentMethodId) throws SQLException {
         String param = switch (decline.code()) {
             case "expired_card" -> "exp_month";
             case "incorrect_cvc" -> "cvc";
             default -> null;
         };
-        return StripeError.card(decline.code(), decline.declineCode(), param, decline.message());
+        return StripeError.card(decline.code(), decline.declineCode(), param, decline.message())
+                .with("payment_method", StripeObjects.paymentMethod(db, PaymentMethods.find(db, paymentMethodId).orElseThrow()));
     }
 
     private static Set<String> confirmParameters() {

@@ -39,10 +39,8 @@ final class CheckoutPage {
 
     /** {@code GET /checkout/{id}}; {@code ?declined=<decline_code>} when 3D Secure ended in a decline. */
     void show(Context http) {
-        String id = http.pathParam("id");
-        Optional<CheckoutSessions.Session> found = find(id);
+        Optional<CheckoutSessions.Session> found = sessionOrNotFound(http);
         if (found.isEmpty()) {
-            notFound(http, id);
             return;
         }
         CheckoutSessions.Session session = found.get();
@@ -60,10 +58,8 @@ final class CheckoutPage {
 
     /** {@code POST /checkout/{id}/pay} with {@code card_number}, {@code card_expiry} and {@code card_cvc}. */
     void pay(Context http) {
-        String id = http.pathParam("id");
-        Optional<CheckoutSessions.Session> found = find(id);
+        Optional<CheckoutSessions.Session> found = sessionOrNotFound(http);
         if (found.isEmpty()) {
-            notFound(http, id);
             return;
         }
         CheckoutSessions.Session session = found.get();
@@ -91,12 +87,12 @@ final class CheckoutPage {
             PaymentIntents.PaymentIntent intent = services.database().transaction(db -> {
                 Instant now = now();
                 String paymentMethod = CardTokens.tokenise(db, card, now).id();
-                return CheckoutSessions.pay(db, services.paymentIntents(), id, paymentMethod, now);
+                return CheckoutSessions.pay(db, services.paymentIntents(), session.id(), paymentMethod, now);
             });
             if (intent.requiresAction()) {
                 Html.seeOther(http, PaymentIntents.authenticationPagePath(intent.id()));
             } else {
-                Html.seeOther(http, successLocation(find(id).orElseThrow()));
+                Html.seeOther(http, successLocation(find(session.id()).orElseThrow()));
             }
         } catch (CardTokens.Refused refused) {
             form(http, 402, session, refused.getMessage());
@@ -109,10 +105,8 @@ final class CheckoutPage {
 
     /** {@code GET /checkout/{id}/success}: the session id to give the agent, with a copy button. */
     void success(Context http) {
-        String id = http.pathParam("id");
-        Optional<CheckoutSessions.Session> found = find(id);
+        Optional<CheckoutSessions.Session> found = sessionOrNotFound(http);
         if (found.isEmpty()) {
-            notFound(http, id);
             return;
         }
         CheckoutSessions.Session session = found.get();
@@ -152,10 +146,8 @@ final class CheckoutPage {
 
     /** {@code GET /checkout/{id}/cancel}: back to {@code cancel_url}, or a page saying nothing was charged. */
     void cancel(Context http) {
-        String id = http.pathParam("id");
-        Optional<CheckoutSessions.Session> found = find(id);
+        Optional<CheckoutSessions.Session> found = sessionOrNotFound(http);
         if (found.isEmpty()) {
-            notFound(http, id);
             return;
         }
         CheckoutSessions.Session session = found.get();
@@ -243,6 +235,16 @@ final class CheckoutPage {
 
     static String declineMessage(TestCards.Decline decline) {
         return decline.message() + " Try another card. (Decline code: " + decline.declineCode() + ")";
+    }
+
+    /** The session the path names; empty after answering 404 with the not-found page. */
+    private Optional<CheckoutSessions.Session> sessionOrNotFound(Context http) {
+        String id = http.pathParam("id");
+        Optional<CheckoutSessions.Session> found = find(id);
+        if (found.isEmpty()) {
+            notFound(http, id);
+        }
+        return found;
     }
 
     private Optional<CheckoutSessions.Session> find(String id) {
