@@ -19,6 +19,8 @@ import dev.modelslabtwin.emulator.seed.SeedFile;
 import dev.modelslabtwin.emulator.seed.Seeder;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.stripe.api.StripeApi;
+import dev.modelslabtwin.emulator.stripe.pages.HostedPages;
 import dev.modelslabtwin.emulator.subscriptions.SubscriptionEndpoints;
 import dev.modelslabtwin.emulator.time.DueWork;
 import dev.modelslabtwin.emulator.time.EmulatedClock;
@@ -92,6 +94,8 @@ public final class Emulator implements AutoCloseable {
                 config -> {
                     DocumentationRoutes.install(config);
                     ControlApi.install(config, services);
+                    StripeApi.install(config, services);
+                    HostedPages.install(config, services);
                 });
         return new Emulator(services, server, defaultToken);
     }

@@ -6,8 +6,10 @@ import dev.modelslabtwin.emulator.auth.Accounts;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.CardDeclined;
+import dev.modelslabtwin.emulator.stripe.CardTokens;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.stripe.SetupIntents;
 import dev.modelslabtwin.emulator.stripe.TestCards;
 import dev.modelslabtwin.emulator.wallet.Usage;
 import io.javalin.http.Context;
@@ -28,20 +30,56 @@ final class ControlOperations {
         this.services = services;
     }
 
-    /** The test-card matrix, so tools can discover which card does what. */
+    /** Numbers that show the tokenisation step's refusals: one failing the Luhn check, one real (non-test) card. */
+    private static final List<String> REFUSED_AT_TOKENISATION = List.of("4242424242424241", "4111111111111111");
+
+    /**
+     * The test-card matrix, so tools can discover which card does what and at which step: tokenisation
+     * ({@code POST /v1/payment_methods}), attach (saving the card, confirming a SetupIntent) or charge.
+     */
     Object testCards(Context http, JsonNode body) {
-        return TestCards.all().stream().map(card -> {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (TestCards.TestCard card : TestCards.all()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("number", card.number());
             row.put("payment_method", card.paymentMethod());
             row.put("brand", card.brand());
             row.put("funding", card.funding());
+            row.put("country", card.country());
             row.put("behaviour", card.behaviour());
+            TestCards.Decline first = card.declineOnAttach() != null ? card.declineOnAttach() : card.declineOnCharge();
+            row.put("fails_at", card.declineOnAttach() != null ? "attach" : card.declineOnCharge() != null ? "charge"
+                    : card.declineAfterAuthentication() != null ? "after_authentication" : null);
+            TestCards.Decline failure = first != null ? first : card.declineAfterAuthentication();
+            row.put("error_code", failure == null ? null : failure.code());
+            row.put("decline_code", failure == null ? null : failure.declineCode());
+            row.put("message", failure == null ? null : failure.message());
             row.put("declined_on_attach", card.declineOnAttach() == null ? null : card.declineOnAttach().declineCode());
             row.put("declined_on_charge", card.declineOnCharge() == null ? null : card.declineOnCharge().declineCode());
             row.put("requires_authentication", card.authentication() == TestCards.Authentication.REQUIRED);
-            return row;
-        }).toList();
+            row.put("declined_after_authentication", card.declineAfterAuthentication() == null ? null
+                    : card.declineAfterAuthentication().declineCode());
+            row.put("only_when_cvc_sent", card.declinesOnlyOnTheCvcCheck());
+            rows.add(row);
+        }
+        java.time.Instant now = services.clock().instant();
+        int validYear = now.atZone(java.time.ZoneOffset.UTC).getYear() + 3;
+        for (String number : REFUSED_AT_TOKENISATION) {
+            try {
+                CardTokens.check(new CardTokens.RawCard(number, 12, validYear, null), now);
+                throw new IllegalStateException(number + " was meant to show a refusal at tokenisation");
+            } catch (CardTokens.Refused refused) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("number", number);
+                row.put("behaviour", "refused when tokenised (" + refused.code() + ")");
+                row.put("fails_at", "tokenization");
+                row.put("error_code", refused.code());
+                row.put("decline_code", refused.declineCode());
+                row.put("message", refused.getMessage());
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     Object clock(Context http, JsonNode body) {
@@ -102,12 +140,25 @@ final class ControlOperations {
         }
     }
 
-    /** Passes or fails the 3D Secure step of a payment, as the person on the bank's page would. */
+    /**
+     * Passes or fails the 3D Secure step of a payment (or of a SetupIntent, {@code seti_...}), as the
+     * person on the bank's page would.
+     */
     Object authenticate(Context http, JsonNode body) {
         String paymentIntentId = http.pathParam("id");
         String outcome = body.path("outcome").asText("approve");
         if (!outcome.equals("approve") && !outcome.equals("fail")) {
             throw ControlApi.invalid("outcome", "The outcome must be approve or fail.");
+        }
+        if (paymentIntentId.startsWith("seti_")) {
+            return setupState(services.database().transaction(db -> {
+                try {
+                    return SetupIntents.completeAuthentication(db, paymentIntentId, outcome.equals("approve"),
+                            services.clock().instant());
+                } catch (CardDeclined declined) {
+                    return SetupIntents.find(db, paymentIntentId).orElseThrow();
+                }
+            }));
         }
         return paymentState(services.database().transaction(db -> {
             try {
@@ -128,6 +179,15 @@ final class ControlOperations {
         Map<String, Object> answer = new LinkedHashMap<>(paymentState(intent));
         answer.put("session_id", sessionId);
         return answer;
+    }
+
+    private static Map<String, Object> setupState(SetupIntents.SetupIntent intent) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("setup_intent_id", intent.id());
+        state.put("status", intent.status());
+        state.put("decline_code", intent.declineCode());
+        state.put("payment_method", intent.paymentMethodId());
+        return state;
     }
 
     private static Map<String, Object> paymentState(PaymentIntents.PaymentIntent intent) {

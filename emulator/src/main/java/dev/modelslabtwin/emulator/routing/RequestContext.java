@@ -40,6 +40,11 @@ public final class RequestContext {
      * the root for URLs handed back to the client (Checkout pages, invoice PDFs, 3D Secure steps).
      */
     public String publicRoot() {
+        return publicRoot(http);
+    }
+
+    /** {@link #publicRoot()} of any request the emulator serves (pages, the fake Stripe). */
+    public static String publicRoot(Context http) {
         String host = http.host();
         return http.scheme() + "://" + (host == null || host.isBlank() ? "127.0.0.1" : host);
     }

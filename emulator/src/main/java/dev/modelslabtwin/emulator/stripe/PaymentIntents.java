@@ -51,8 +51,13 @@ public final class PaymentIntents {
     private static final String COLUMNS = "id, account_id, amount, status, payment_method_id, purpose, reference, "
             + "decline_code, client_secret, created_at, updated_at";
 
-    private static final TestCards.Decline AUTHENTICATION_NOT_POSSIBLE = new TestCards.Decline("authentication_required",
-            "authentication_required", "This card requires authentication, which cannot be completed for this payment.");
+    /**
+     * The emulator's page where a person passes or fails 3D Secure for a PaymentIntent or SetupIntent in
+     * {@code requires_action}; prefix it with the request's public root.
+     */
+    public static String authenticationPagePath(String intentId) {
+        return "/stripe/3ds/" + intentId;
+    }
 
     private final Map<String, Fulfilment> fulfilments = new ConcurrentHashMap<>();
 
@@ -72,15 +77,40 @@ public final class PaymentIntents {
     public PaymentIntent charge(Connection db, long accountId, String paymentMethodId, BigDecimal amount, String purpose,
                                 String reference, Instant now) throws SQLException {
         PaymentMethods.Card card = PaymentMethods.chargeable(db, accountId, paymentMethodId, now);
-        TestCards.TestCard testCard = card.testCard();
         String id = StripeIds.next("pi");
         String secret = id + "_secret_" + StripeIds.random(24);
         Sql.update(db, "INSERT INTO payment_intents (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
                 id, accountId, amount, REQUIRES_PAYMENT_METHOD, card.id(), purpose, reference, secret, now, now);
-        if (testCard.declineOnCharge() != null) {
-            return decline(db, id, testCard.declineOnCharge(), now);
+        return attempt(db, id, card, now);
+    }
+
+    /**
+     * Confirms a PaymentIntent again, as Stripe's confirm does: a declined one (back in
+     * {@code requires_payment_method}) is charged anew with {@code paymentMethodId}, and its fulfilment
+     * runs if it now succeeds; one awaiting 3D Secure stays as it is until a person authenticates.
+     * 409 {@code invalid_state} once it succeeded or was canceled.
+     */
+    public PaymentIntent confirm(Connection db, String paymentIntentId, String paymentMethodId, Instant now)
+            throws SQLException {
+        PaymentIntent intent = find(db, paymentIntentId).orElseThrow(() -> noSuchPayment(paymentIntentId));
+        if (intent.requiresAction()) {
+            return intent;
         }
-        if (testCard.authentication() == TestCards.Authentication.REQUIRED) {
+        if (!REQUIRES_PAYMENT_METHOD.equals(intent.status())) {
+            throw new ApiProblem(409, "invalid_state", "Payment " + paymentIntentId + " is " + intent.status()
+                    + " and cannot be confirmed again.", Map.of("status", intent.status()));
+        }
+        return attempt(db, paymentIntentId, PaymentMethods.chargeable(db, intent.accountId(), paymentMethodId, now), now);
+    }
+
+    /** Charges {@code card} for the stored PaymentIntent {@code id}: the card's row of the test-card matrix decides. */
+    private PaymentIntent attempt(Connection db, String id, PaymentMethods.Card card, Instant now) throws SQLException {
+        Sql.update(db, "UPDATE payment_intents SET payment_method_id = ?, decline_code = NULL, updated_at = ? WHERE id = ?",
+                card.id(), now, id);
+        if (card.declineOnCharge() != null) {
+            return decline(db, id, card.declineOnCharge(), now);
+        }
+        if (card.testCard().authentication() == TestCards.Authentication.REQUIRED) {
             Sql.update(db, "UPDATE payment_intents SET status = ?, updated_at = ? WHERE id = ?", REQUIRES_ACTION, now, id);
             return find(db, id).orElseThrow();
         }
@@ -98,7 +128,7 @@ public final class PaymentIntents {
             throws SQLException {
         PaymentIntent intent = charge(db, accountId, paymentMethodId, amount, purpose, reference, now);
         if (intent.requiresAction()) {
-            return decline(db, intent.id(), AUTHENTICATION_NOT_POSSIBLE, now);
+            return decline(db, intent.id(), TestCards.AUTHENTICATION_REQUIRED, now);
         }
         return intent;
     }
@@ -110,15 +140,13 @@ public final class PaymentIntents {
      */
     public PaymentIntent completeAuthentication(Connection db, String paymentIntentId, boolean approved, Instant now)
             throws SQLException {
-        PaymentIntent intent = find(db, paymentIntentId).orElseThrow(() -> new ApiProblem(404, "not_found",
-                "No such payment: " + paymentIntentId + ".", Map.of("payment_intent_id", paymentIntentId)));
+        PaymentIntent intent = find(db, paymentIntentId).orElseThrow(() -> noSuchPayment(paymentIntentId));
         if (!intent.requiresAction()) {
             throw new ApiProblem(409, "invalid_state", "Payment " + paymentIntentId + " is " + intent.status()
                     + "; only a payment awaiting authentication can be authenticated.", Map.of("status", intent.status()));
         }
         if (!approved) {
-            return decline(db, paymentIntentId, new TestCards.Decline("authentication_required", "authentication_failed",
-                    "The customer did not complete 3D Secure authentication."), now);
+            return decline(db, paymentIntentId, TestCards.AUTHENTICATION_FAILED, now);
         }
         TestCards.Decline after = PaymentMethods.find(db, intent.paymentMethodId()).map(card -> card.testCard()
                 .declineAfterAuthentication()).orElse(null);
@@ -151,6 +179,11 @@ public final class PaymentIntents {
         Sql.update(db, "UPDATE payment_intents SET status = ?, decline_code = ?, updated_at = ? WHERE id = ?",
                 REQUIRES_PAYMENT_METHOD, decline.declineCode(), now, id);
         throw new CardDeclined(decline, id);
+    }
+
+    private static ApiProblem noSuchPayment(String paymentIntentId) {
+        return new ApiProblem(404, "not_found", "No such payment: " + paymentIntentId + ".",
+                Map.of("payment_intent_id", paymentIntentId));
     }
 
     private static PaymentIntent map(ResultSet row) throws SQLException {

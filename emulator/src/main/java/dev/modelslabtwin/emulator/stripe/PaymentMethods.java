@@ -19,27 +19,52 @@ import java.util.Optional;
  */
 public final class PaymentMethods {
 
-    /** A stored card: never more of it than Stripe would show (brand, last four, expiry). */
+    /**
+     * A stored card: never more of it than Stripe would show (brand, last four, expiry), plus which row
+     * of the public test-card matrix it is and whether it was tokenised with a CVC.
+     */
     public record Card(String id, Long accountId, String testCardNumber, String brand, String last4, int expMonth,
-                       int expYear, String funding, String country, boolean isDefault, Instant createdAt) {
+                       int expYear, String funding, String country, boolean isDefault, boolean cvcProvided,
+                       Instant createdAt) {
 
         public TestCards.TestCard testCard() {
             return TestCards.byNumber(testCardNumber).orElseThrow(
                     () -> new IllegalStateException("card " + id + " has no test-card row " + last4));
         }
+
+        /** Why Stripe refuses to attach this card, or null. */
+        public TestCards.Decline declineOnAttach() {
+            return cvcCheckSkipped() ? null : testCard().declineOnAttach();
+        }
+
+        /** Why Stripe declines a charge of this card, or null. */
+        public TestCards.Decline declineOnCharge() {
+            return cvcCheckSkipped() ? null : testCard().declineOnCharge();
+        }
+
+        private boolean cvcCheckSkipped() {
+            return !cvcProvided && testCard().declinesOnlyOnTheCvcCheck();
+        }
     }
 
     private static final String COLUMNS = "id, account_id, test_card, brand, last4, exp_month, exp_year, funding, country, "
-            + "is_default, created_at";
+            + "is_default, cvc_provided, created_at";
 
     private PaymentMethods() {
     }
 
-    /** A new, unattached PaymentMethod for a test card, as tokenisation with the publishable key makes one. */
+    /** A new, unattached PaymentMethod for a test card, as a {@code pm_card_*} shortcut makes one (CVC given). */
     public static Card create(Connection db, TestCards.TestCard card, int expMonth, int expYear, Instant now) throws SQLException {
+        return create(db, card, expMonth, expYear, true, now);
+    }
+
+    /** A new, unattached PaymentMethod for a test card, as tokenisation with the publishable key makes one. */
+    public static Card create(Connection db, TestCards.TestCard card, int expMonth, int expYear, boolean cvcProvided,
+                              Instant now) throws SQLException {
         String id = StripeIds.next("pm");
-        Sql.update(db, "INSERT INTO payment_methods (" + COLUMNS + ") VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)",
-                id, card.number(), card.brand(), card.last4(), expMonth, expYear, card.funding(), card.country(), now);
+        Sql.update(db, "INSERT INTO payment_methods (" + COLUMNS + ") VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)",
+                id, card.number(), card.brand(), card.last4(), expMonth, expYear, card.funding(), card.country(),
+                cvcProvided, now);
         return find(db, id).orElseThrow();
     }
 
@@ -59,7 +84,7 @@ public final class PaymentMethods {
                     .filter(existing -> existing.accountId() == null || existing.accountId() == accountId)
                     .orElseThrow(() -> noSuchCard(paymentMethodId));
         }
-        TestCards.Decline refusal = card.testCard().declineOnAttach();
+        TestCards.Decline refusal = card.declineOnAttach();
         if (refusal != null) {
             throw new CardDeclined(refusal, null);
         }
@@ -142,9 +167,10 @@ public final class PaymentMethods {
 
     private static Card map(ResultSet row) throws SQLException {
         long accountId = row.getLong("account_id");
-        return new Card(row.getString("id"), row.wasNull() ? null : accountId, row.getString("test_card"),
+        Long owner = row.wasNull() ? null : accountId;
+        return new Card(row.getString("id"), owner, row.getString("test_card"),
                 row.getString("brand"), row.getString("last4"), row.getInt("exp_month"), row.getInt("exp_year"),
                 row.getString("funding"), row.getString("country"), row.getBoolean("is_default"),
-                Sql.instant(row, "created_at"));
+                row.getBoolean("cvc_provided"), Sql.instant(row, "created_at"));
     }
 }

@@ -15,6 +15,11 @@ public final class TestCards {
 
     /** Why Stripe refused a card: its error {@code code}, {@code decline_code} and message. */
     public record Decline(String code, String declineCode, String message) {
+
+        /** The decline with this {@code decline_code}: a row's, or one of the authentication declines. */
+        public static Optional<Decline> byDeclineCode(String declineCode) {
+            return Optional.ofNullable(BY_DECLINE_CODE.get(declineCode == null ? "" : declineCode));
+        }
     }
 
     /** What happens to a charge that needs 3D Secure. */
@@ -33,6 +38,11 @@ public final class TestCards {
         public String last4() {
             return number.substring(number.length() - 4);
         }
+
+        /** Stripe runs the CVC check only when a CVC was sent: without one, this card's decline does not happen. */
+        public boolean declinesOnlyOnTheCvcCheck() {
+            return declineOnAttach != null && declineOnAttach.code().equals("incorrect_cvc");
+        }
     }
 
     private static final Decline GENERIC = new Decline("card_declined", "generic_decline", "Your card was declined.");
@@ -45,6 +55,16 @@ public final class TestCards {
             "An error occurred while processing your card. Try again in a little bit.");
     private static final Decline VELOCITY = new Decline("card_declined", "card_velocity_exceeded", "Your card was declined.");
     private static final Decline FRAUD = new Decline("card_declined", "fraudulent", "Your card was declined.");
+    /** A charge of a card that needs 3D Secure where nobody can authenticate (off-session, or no next action). */
+    public static final Decline AUTHENTICATION_REQUIRED = new Decline("authentication_required", "authentication_required",
+            "This card requires authentication, which cannot be completed for this payment.");
+    /** The person failed (or abandoned) 3D Secure. */
+    public static final Decline AUTHENTICATION_FAILED = new Decline("authentication_required", "authentication_failed",
+            "The customer did not complete 3D Secure authentication.");
+    /** A card number that passes the Luhn check but is no Stripe test card: test mode refuses real cards. */
+    public static final Decline LIVE_CARD_IN_TEST_MODE = new Decline("card_declined", "test_mode_live_card",
+            "Your card was declined. Your request was in test mode, but used a non test (live) card. "
+                    + "For a list of valid test cards, see GET /_emulator/test-cards.");
 
     private static final List<TestCard> MATRIX = List.of(
             ok("4242424242424242", "pm_card_visa", "visa", "credit", "US", "succeeds"),
@@ -80,10 +100,22 @@ public final class TestCards {
                     "3D Secure required, then declined (generic_decline)"),
             ok("4000003800000446", "pm_card_authenticationRequiredSetupForOffSession", "visa", "credit", "US",
                     "set up for off-session use: server-side charges succeed"),
-            ok("4000000000003055", "pm_card_threeDSecureOptional", "visa", "credit", "US", "3D Secure supported, not required"));
+            ok("4000000000003055", "pm_card_threeDSecureOptional", "visa", "credit", "US", "3D Secure supported, not required"),
+            ok("4000008260000000", null, "visa", "credit", "GB", "succeeds (United Kingdom)"),
+            ok("4000002760000016", null, "visa", "credit", "DE", "succeeds (Germany)"),
+            ok("4000000000009235", null, "visa", "credit", "US", "succeeds (Radar risk elevated; reviews are not emulated)"),
+            ok("4000000000000028", null, "visa", "credit", "US", "succeeds (address line1 check fails; not emulated)"),
+            ok("4000000000000044", null, "visa", "credit", "US", "succeeds (address checks unavailable; not emulated)"),
+            ok("4000000000000259", null, "visa", "credit", "US", "succeeds (disputes are not emulated)"),
+            ok("4000000000002685", null, "visa", "credit", "US", "succeeds (disputes are not emulated)"),
+            ok("4000000000001976", null, "visa", "credit", "US", "succeeds (disputes are not emulated)"),
+            ok("4000000000005423", null, "visa", "credit", "US", "succeeds (early fraud warnings are not emulated)"),
+            ok("4000000000007726", null, "visa", "credit", "US", "succeeds (refunds are not emulated)"),
+            ok("4000000000005126", null, "visa", "credit", "US", "succeeds (refunds are not emulated)"));
 
     private static final Map<String, TestCard> BY_NUMBER = index(true);
     private static final Map<String, TestCard> BY_PAYMENT_METHOD = index(false);
+    private static final Map<String, Decline> BY_DECLINE_CODE = declines();
 
     private TestCards() {
     }
@@ -113,6 +145,21 @@ public final class TestCards {
 
     private static TestCard threeDs(String number, String pm, Decline after, String behaviour) {
         return new TestCard(number, pm, "visa", "credit", "US", null, null, Authentication.REQUIRED, after, behaviour);
+    }
+
+    private static Map<String, Decline> declines() {
+        Map<String, Decline> index = new LinkedHashMap<>();
+        for (TestCard card : MATRIX) {
+            for (Decline decline : new Decline[] {card.declineOnAttach(), card.declineOnCharge(), card.declineAfterAuthentication()}) {
+                if (decline != null) {
+                    index.putIfAbsent(decline.declineCode(), decline);
+                }
+            }
+        }
+        for (Decline decline : new Decline[] {AUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED, LIVE_CARD_IN_TEST_MODE}) {
+            index.putIfAbsent(decline.declineCode(), decline);
+        }
+        return Map.copyOf(index);
     }
 
     private static Map<String, TestCard> index(boolean byNumber) {

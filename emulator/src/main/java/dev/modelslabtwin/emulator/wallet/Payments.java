@@ -21,7 +21,7 @@ final class Payments {
         if (intent.requiresAction()) {
             return payment.status(Payment.StatusEnum.REQUIRES_ACTION)
                     .clientSecret(intent.clientSecret())
-                    .nextActionUrl(URI.create(publicRoot + "/stripe/3ds/" + intent.id()));
+                    .nextActionUrl(URI.create(publicRoot + PaymentIntents.authenticationPagePath(intent.id())));
         }
         return payment.status(intent.succeeded() ? Payment.StatusEnum.SUCCEEDED : Payment.StatusEnum.FAILED);
     }

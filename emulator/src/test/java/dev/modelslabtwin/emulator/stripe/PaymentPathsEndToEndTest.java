@@ -1,0 +1,111 @@
+package dev.modelslabtwin.emulator.stripe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelslabtwin.emulator.TestEmulator;
+import dev.modelslabtwin.emulator.TestHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The documented payment paths end to end, each as an agent runs it against the emulator: the
+ * headless card path (tokenise with the publishable key, then fund with the card, which saves it to
+ * the account and charges it), the SetupIntent path (confirm with Stripe, then fund with the saved
+ * card) and the human-assisted Checkout path over plain HTTP. The real-browser run of Checkout is
+ * {@code HostedCheckoutInARealBrowserTest}.
+ */
+class PaymentPathsEndToEndTest {
+
+    private static TestEmulator emu;
+
+    @BeforeAll
+    static void start() {
+        emu = TestEmulator.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        emu.close();
+    }
+
+    @Test
+    void headlessCardTokenisedWithThePublishableKeyFundsTheWallet() {
+        var account = emu.newAccount();
+        TestHttp api = emu.as(account.token());
+        FakeStripe stripe = FakeStripe.bearer(emu);
+
+        String card = stripe.paymentMethod("4242424242424242");
+        TestHttp.Answer funded = api.post("/wallet/fund", "{\"amount\": 25, \"payment_method_id\": \"" + card + "\"}");
+
+        assertEquals(200, funded.status(), funded.body());
+        assertEquals(card, funded.json().path("data").path("payment").path("payment_method_id").asText());
+        assertEquals(new BigDecimal("25.00"), FakeStripe.balance(api));
+        assertEquals(Long.valueOf(account.id()), emu.database().transaction(db -> PaymentMethods.find(db, card).orElseThrow().accountId()),
+                "the tokenised card is saved to the account");
+        TestHttp.Answer again = api.post("/wallet/fund", "{\"amount\": 10}");
+        assertEquals(200, again.status(), "later top-ups charge the saved (default) card");
+        assertEquals(new BigDecimal("35.00"), FakeStripe.balance(api));
+    }
+
+    @Test
+    void setupIntentConfirmedWithStripeSavesTheCardThatThenFundsTheWallet() {
+        var account = emu.newAccount();
+        TestHttp api = emu.as(account.token());
+        // POST /billing/setup-intent makes this SetupIntent once Billing is merged; the rest is the documented flow.
+        SetupIntents.SetupIntent setup = emu.database().transaction(db -> SetupIntents.create(db, account.id(), emu.clock().instant()));
+
+        TestHttp.Answer confirmed = FakeStripe.basic(emu).post("/v1/setup_intents/" + setup.id() + "/confirm", Map.of(
+                "payment_method_data[type]", "card",
+                "payment_method_data[card][number]", "4000002500003155",
+                "payment_method_data[card][exp_month]", "12",
+                "payment_method_data[card][exp_year]", Integer.toString(FakeStripe.futureYear(emu)),
+                "payment_method_data[card][cvc]", "123"));
+        assertEquals(200, confirmed.status(), confirmed.body());
+        assertEquals("requires_action", confirmed.json().path("status").asText());
+        String challenge = confirmed.json().path("next_action").path("redirect_to_url").path("url").asText();
+        assertEquals(200, FakeStripe.submit(emu, challenge.substring(emu.emulator().baseUrl().length()),
+                Map.of("outcome", "approve")).status());
+        JsonNode succeeded = FakeStripe.basic(emu).get("/v1/setup_intents/" + setup.id()).json();
+        assertEquals("succeeded", succeeded.path("status").asText());
+        String card = succeeded.path("payment_method").asText();
+
+        TestHttp.Answer funded = api.post("/wallet/fund", "{\"amount\": 50, \"payment_method_id\": \"" + card + "\"}");
+
+        assertTrue(funded.status() == 200 || funded.status() == 202, funded.body());
+        if (funded.status() == 202) {
+            String payment = funded.json().path("data").path("payment").path("payment_intent_id").asText();
+            emu.controlPost("/payments/" + payment + "/authenticate", "{\"outcome\": \"approve\"}");
+        }
+        assertEquals(new BigDecimal("50.00"), FakeStripe.balance(api));
+    }
+
+    @Test
+    void checkoutPaidOnTheHostedPageIsConfirmedByTheAgentAndCreditsOnce() {
+        var account = emu.newAccount();
+        TestHttp api = emu.as(account.token());
+        JsonNode checkout = api.post("/wallet/fund", "{\"amount\": 15}").json().path("data");
+        String session = checkout.path("session_id").asText();
+        String page = checkout.path("checkout_url").asText().substring(emu.emulator().baseUrl().length());
+
+        assertEquals(409, api.post("/wallet/confirm-checkout", "{\"session_id\": \"" + session + "\"}").status(),
+                "not completed yet: the agent polls");
+        TestHttp.Answer paid = FakeStripe.submit(emu, page + "/pay",
+                Map.of("card_number", "4242424242424242", "card_expiry", "12/34", "card_cvc", "123"));
+        assertEquals(303, paid.status(), paid.body());
+        assertTrue(FakeStripe.page(emu, paid.header("Location")).body().contains(session));
+
+        TestHttp.Answer first = api.post("/wallet/confirm-checkout", "{\"session_id\": \"" + session + "\"}");
+        TestHttp.Answer second = api.post("/wallet/confirm-checkout", "{\"session_id\": \"" + session + "\"}");
+        assertEquals(200, first.status(), first.body());
+        assertEquals(200, second.status(), second.body());
+        assertTrue(second.json().path("data").path("already_confirmed").asBoolean());
+        assertEquals(new BigDecimal("15.00"), FakeStripe.balance(api));
+    }
+
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Makes sure the browser test has Debian's headless Chromium and its matching chromedriver.
+# Run by the emulator's build before its tests (exec-maven-plugin, see emulator/pom.xml).
+#
+#   ensure-chromium.sh <browser.tests> <output properties file> [<maven.test.skip>]
+#
+# browser.tests = skip  -> does nothing; the browser test reports itself skipped.
+# otherwise             -> finds chromium + chromedriver, or installs them with
+#                          apt-get install -y chromium chromium-driver (as root or with
+#                          passwordless sudo), or fails the build saying what to do.
+# On success the paths go to the properties file the browser test reads.
+set -euo pipefail
+
+mode="${1:-run}"
+out="${2:?usage: ensure-chromium.sh <browser.tests> <output properties file> [<maven.test.skip>]}"
+if [ "${3:-false}" = "true" ]; then
+  exit 0   # -Dmaven.test.skip: no tests run, so no browser is needed.
+fi
+mkdir -p "$(dirname "$out")"
+
+if [ "$mode" != "run" ] && [ "$mode" != "skip" ]; then
+  echo "[ensure-chromium] ERROR: browser.tests must be run or skip, not '$mode'." >&2
+  exit 1
+fi
+if [ "$mode" = "skip" ]; then
+  echo "[ensure-chromium] browser.tests=skip: the real-browser test will be skipped."
+  printf 'browser.tests=skip\n' > "$out"
+  exit 0
+fi
+
+find_browser() {
+  chromium_bin="$(command -v chromium || command -v chromium-browser || true)"
+  driver_bin="$(command -v chromedriver || true)"
+  [ -z "$driver_bin" ] && [ -x /usr/bin/chromedriver ] && driver_bin=/usr/bin/chromedriver
+  [ -n "$chromium_bin" ] && [ -n "$driver_bin" ]
+}
+
+fail() {
+  cat >&2 <<MSG
+[ensure-chromium] ERROR: $1
+  The emulator's real-browser test (HostedCheckoutInARealBrowserTest) needs Debian's Chromium and chromedriver.
+  Install them:     sudo apt-get update && sudo apt-get install -y chromium chromium-driver
+  or skip the test: mvn -B verify -Dbrowser.tests=skip
+MSG
+  exit 1
+}
+
+if ! find_browser; then
+  if [ "$(id -u)" = "0" ]; then
+    as_root=()
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    as_root=(sudo -n)
+  else
+    fail "chromium or chromedriver is missing and this user can neither install packages (not root, no passwordless sudo)."
+  fi
+  command -v apt-get >/dev/null 2>&1 || fail "chromium or chromedriver is missing and there is no apt-get to install them with."
+  started=$(date +%s)
+  echo "[ensure-chromium] installing chromium and chromium-driver with apt-get (once per machine)..."
+  export DEBIAN_FRONTEND=noninteractive
+  install() { "${as_root[@]}" apt-get install -y -q --no-install-recommends chromium chromium-driver; }
+  if ! install; then
+    echo "[ensure-chromium] install failed; refreshing the package lists and trying again."
+    "${as_root[@]}" apt-get update -q || fail "apt-get update failed."
+    install || fail "apt-get install chromium chromium-driver failed."
+  fi
+  echo "[ensure-chromium] installed in $(( $(date +%s) - started ))s."
+  find_browser || fail "chromium-driver was installed but chromium or chromedriver is still not on the PATH."
+fi
+
+version="$("$chromium_bin" --version 2>/dev/null || true)"
+[ -n "$version" ] || fail "$chromium_bin does not run (chromium --version printed nothing)."
+echo "[ensure-chromium] using $version at $chromium_bin, driver $driver_bin"
+printf 'browser.tests=run\nchromium=%s\nchromedriver=%s\nversion=%s\n' "$chromium_bin" "$driver_bin" "$version" > "$out"
