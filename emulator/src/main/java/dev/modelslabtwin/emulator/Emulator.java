@@ -10,6 +10,7 @@ import dev.modelslabtwin.emulator.api.WalletApi;
 import dev.modelslabtwin.emulator.auth.AuthEndpoints;
 import dev.modelslabtwin.emulator.auth.TokenAuthenticator;
 import dev.modelslabtwin.emulator.billing.BillingEndpoints;
+import dev.modelslabtwin.emulator.billing.InvoiceFiles;
 import dev.modelslabtwin.emulator.db.Database;
 import dev.modelslabtwin.emulator.payments.PaymentEndpoints;
 import dev.modelslabtwin.emulator.routing.ApiRoute;
@@ -92,6 +93,7 @@ public final class Emulator implements AutoCloseable {
                 config -> {
                     DocumentationRoutes.install(config);
                     ControlApi.install(config, services);
+                    InvoiceFiles.install(config, services);
                 });
         return new Emulator(services, server, defaultToken);
     }
