@@ -10,6 +10,7 @@ import dev.modelslabtwin.emulator.api.WalletApi;
 import dev.modelslabtwin.emulator.auth.AuthEndpoints;
 import dev.modelslabtwin.emulator.auth.TokenAuthenticator;
 import dev.modelslabtwin.emulator.billing.BillingEndpoints;
+import dev.modelslabtwin.emulator.billing.InvoiceFiles;
 import dev.modelslabtwin.emulator.db.Database;
 import dev.modelslabtwin.emulator.payments.PaymentEndpoints;
 import dev.modelslabtwin.emulator.routing.ApiRoute;
@@ -96,6 +97,7 @@ public final class Emulator implements AutoCloseable {
                     ControlApi.install(config, services);
                     StripeApi.install(config, services);
                     HostedPages.install(config, services);
+                    InvoiceFiles.install(config, services);
                 });
         return new Emulator(services, server, defaultToken);
     }

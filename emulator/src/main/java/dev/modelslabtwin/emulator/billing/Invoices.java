@@ -1,23 +1,40 @@
 package dev.modelslabtwin.emulator.billing;
 
 import dev.modelslabtwin.emulator.db.Sql;
+import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.StripeIds;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Writes the invoice of a successful charge: every wallet top-up, subscription payment and extra
- * charge gets one, paid, with its lines, in the same transaction as the charge's effect.
+ * The account's invoices. Every successful charge — wallet top-up, subscription payment, extra
+ * charge — writes one, paid, with its lines, in the same transaction as the charge's effect
+ * ({@link #recordPaid}); the API reads them newest first.
  */
 public final class Invoices {
 
-    /** One line of an invoice. */
+    /** One line of an invoice: {@code amount} is the unit price. */
     public record Line(String description, int quantity, BigDecimal amount) {
+
+        public BigDecimal total() {
+            return amount.multiply(BigDecimal.valueOf(quantity));
+        }
     }
+
+    /** A stored invoice; its total is {@code amount}. */
+    public record Invoice(String id, long accountId, String number, BigDecimal amount, String status, String description,
+                          String paymentIntentId, Long subscriptionId, Instant createdAt, Instant paidAt) {
+    }
+
+    private static final String COLUMNS = "id, account_id, number, amount, status, description, payment_intent_id, "
+            + "subscription_id, created_at, paid_at";
 
     private Invoices() {
     }
@@ -28,8 +45,7 @@ public final class Invoices {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an invoice needs at least one line");
         }
-        BigDecimal total = lines.stream().map(line -> line.amount().multiply(BigDecimal.valueOf(line.quantity())))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal total = lines.stream().map(Line::total).reduce(BigDecimal.ZERO, BigDecimal::add);
         String id = StripeIds.next("in");
         long sequence = Sql.number(db, "SELECT COUNT(*) FROM invoices WHERE account_id = ?", accountId).longValue() + 1;
         String number = String.format("MLT-%05d-%04d", accountId, sequence);
@@ -48,5 +64,38 @@ public final class Invoices {
                                     String paymentIntentId, Long subscriptionId, Instant now) throws SQLException {
         return recordPaid(db, accountId, description, List.of(new Line(description, 1, amount)), paymentIntentId,
                 subscriptionId, now);
+    }
+
+    /** The account's invoices, newest first. */
+    public static List<Invoice> list(Connection db, long accountId) throws SQLException {
+        return Sql.list(db, "SELECT " + COLUMNS + " FROM invoices WHERE account_id = ? ORDER BY created_at DESC, number DESC",
+                Invoices::map, accountId);
+    }
+
+    public static long count(Connection db, long accountId) throws SQLException {
+        return Sql.number(db, "SELECT COUNT(*) FROM invoices WHERE account_id = ?", accountId).longValue();
+    }
+
+    public static Optional<Invoice> find(Connection db, String invoiceId) throws SQLException {
+        return Sql.one(db, "SELECT " + COLUMNS + " FROM invoices WHERE id = ?", Invoices::map, invoiceId);
+    }
+
+    /** One of the account's invoices; 404 {@code not_found} for an unknown id or another account's invoice. */
+    public static Invoice owned(Connection db, long accountId, String invoiceId) throws SQLException {
+        return find(db, invoiceId).filter(invoice -> invoice.accountId() == accountId)
+                .orElseThrow(() -> new ApiProblem(404, "not_found", "No such invoice: " + invoiceId + ".",
+                        Map.of("invoice_id", invoiceId)));
+    }
+
+    public static List<Line> lines(Connection db, String invoiceId) throws SQLException {
+        return Sql.list(db, "SELECT description, quantity, amount FROM invoice_lines WHERE invoice_id = ? ORDER BY id",
+                row -> new Line(row.getString(1), row.getInt(2), row.getBigDecimal(3)), invoiceId);
+    }
+
+    private static Invoice map(ResultSet row) throws SQLException {
+        return new Invoice(row.getString("id"), row.getLong("account_id"), row.getString("number"),
+                row.getBigDecimal("amount"), row.getString("status"), row.getString("description"),
+                row.getString("payment_intent_id"), row.getObject("subscription_id", Long.class), Sql.instant(row, "created_at"),
+                Sql.instant(row, "paid_at"));
     }
 }

@@ -88,7 +88,8 @@ public final class PaymentMethods {
         if (refusal != null) {
             throw new CardDeclined(refusal, null);
         }
-        Sql.update(db, "UPDATE payment_methods SET account_id = ? WHERE id = ?", accountId, card.id());
+        Sql.update(db, "UPDATE payment_methods SET account_id = ?, attached_at = COALESCE(attached_at, ?) WHERE id = ?",
+                accountId, now, card.id());
         boolean hasDefault = defaultFor(db, accountId).isPresent();
         if (makeDefault || !hasDefault) {
             makeDefault(db, accountId, card.id());
@@ -96,10 +97,10 @@ public final class PaymentMethods {
         return find(db, card.id()).orElseThrow();
     }
 
-    /** The account's cards, default first, then newest first. */
+    /** The account's cards, default first, then the most recently attached first. */
     public static List<Card> list(Connection db, long accountId) throws SQLException {
         return Sql.list(db, "SELECT " + COLUMNS + " FROM payment_methods WHERE account_id = ? AND detached_at IS NULL "
-                + "ORDER BY is_default DESC, created_at DESC, id", PaymentMethods::map, accountId);
+                + "ORDER BY is_default DESC, attached_at DESC, id", PaymentMethods::map, accountId);
     }
 
     /**
@@ -138,15 +139,15 @@ public final class PaymentMethods {
     }
 
     /**
-     * Detaches one of the account's cards. When it was the default, the newest remaining card becomes
-     * the default; the new default, if any, is returned.
+     * Detaches one of the account's cards. When it was the default, the most recently attached
+     * remaining card becomes the default; the default after the removal, if any, is returned.
      */
     public static Optional<Card> detach(Connection db, long accountId, String paymentMethodId, Instant now) throws SQLException {
         Card card = owned(db, accountId, paymentMethodId);
         Sql.update(db, "UPDATE payment_methods SET detached_at = ?, is_default = FALSE WHERE id = ?", now, card.id());
         if (card.isDefault()) {
             Optional<Card> newest = Sql.one(db, "SELECT " + COLUMNS + " FROM payment_methods WHERE account_id = ? "
-                    + "AND detached_at IS NULL ORDER BY created_at DESC, id", PaymentMethods::map, accountId);
+                    + "AND detached_at IS NULL ORDER BY attached_at DESC, id", PaymentMethods::map, accountId);
             if (newest.isPresent()) {
                 return Optional.of(makeDefault(db, accountId, newest.get().id()));
             }
@@ -166,9 +167,9 @@ public final class PaymentMethods {
     }
 
     private static Card map(ResultSet row) throws SQLException {
-        long accountId = row.getLong("account_id");
-        Long owner = row.wasNull() ? null : accountId;
-        return new Card(row.getString("id"), owner, row.getString("test_card"),
+        // Read through getObject: wasNull() after getLong would be overtaken by the next column read.
+        Long accountId = row.getObject("account_id", Long.class);
+        return new Card(row.getString("id"), accountId, row.getString("test_card"),
                 row.getString("brand"), row.getString("last4"), row.getInt("exp_month"), row.getInt("exp_year"),
                 row.getString("funding"), row.getString("country"), row.getBoolean("is_default"),
                 row.getBoolean("cvc_provided"), Sql.instant(row, "created_at"));

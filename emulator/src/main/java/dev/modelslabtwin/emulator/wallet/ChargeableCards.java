@@ -1,15 +1,10 @@
 package dev.modelslabtwin.emulator.wallet;
 
-import dev.modelslabtwin.emulator.routing.ApiProblem;
-import dev.modelslabtwin.emulator.stripe.CardDeclined;
-import dev.modelslabtwin.emulator.stripe.PaymentMethods;
+import dev.modelslabtwin.emulator.billing.SavedCards;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * The card a wallet request names in {@code payment_method_id}: one of the account's saved cards, or
@@ -22,25 +17,11 @@ final class ChargeableCards {
     }
 
     /**
-     * The id to charge. A card Stripe refuses to attach is declined here (402); an unknown card or
+     * The id to charge: a saved card as it is, a new one once saved (not as the default, unless it is
+     * the account's first). A card Stripe refuses to attach is declined here (402); an unknown card or
      * another account's is a validation error of the request, as the wallet operations declare it.
      */
     static String resolve(Connection db, long accountId, String paymentMethodId, Instant now) throws SQLException {
-        boolean saved = PaymentMethods.find(db, paymentMethodId)
-                .filter(card -> Objects.equals(card.accountId(), accountId)).isPresent();
-        if (saved) {
-            return paymentMethodId;
-        }
-        try {
-            return PaymentMethods.attach(db, accountId, paymentMethodId, false, now).id();
-        } catch (CardDeclined declined) {
-            throw declined;
-        } catch (ApiProblem problem) {
-            if (problem.status() != 404) {
-                throw problem;
-            }
-            throw ApiProblem.validation(Map.of("payment_method_id",
-                    List.of("The selected payment method is invalid: no such card in this account.")));
-        }
+        return SavedCards.attach(db, accountId, paymentMethodId, false, now).id();
     }
 }

@@ -15,9 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The documented payment paths end to end, each as an agent runs it against the emulator: the
- * headless card path (tokenise with the publishable key, then fund with the card, which saves it to
- * the account and charges it), the SetupIntent path (confirm with Stripe, then fund with the saved
- * card) and the human-assisted Checkout path over plain HTTP. The real-browser run of Checkout is
+ * headless card path (tokenise with the publishable key, attach the card, fund with it), the
+ * SetupIntent path (create it through the API, confirm it with Stripe, attach the card it saved, fund)
+ * and the human-assisted Checkout path over plain HTTP. The real-browser run of Checkout is
  * {@code HostedCheckoutInARealBrowserTest}.
  */
 class PaymentPathsEndToEndTest {
@@ -41,6 +41,9 @@ class PaymentPathsEndToEndTest {
         FakeStripe stripe = FakeStripe.bearer(emu);
 
         String card = stripe.paymentMethod("4242424242424242");
+        TestHttp.Answer attached = api.post("/billing/payment-methods",
+                "{\"payment_method_id\": \"" + card + "\", \"make_default\": true}");
+        assertEquals(201, attached.status(), attached.body());
         TestHttp.Answer funded = api.post("/wallet/fund", "{\"amount\": 25, \"payment_method_id\": \"" + card + "\"}");
 
         assertEquals(200, funded.status(), funded.body());
@@ -57,10 +60,9 @@ class PaymentPathsEndToEndTest {
     void setupIntentConfirmedWithStripeSavesTheCardThatThenFundsTheWallet() {
         var account = emu.newAccount();
         TestHttp api = emu.as(account.token());
-        // POST /billing/setup-intent makes this SetupIntent once Billing is merged; the rest is the documented flow.
-        SetupIntents.SetupIntent setup = emu.database().transaction(db -> SetupIntents.create(db, account.id(), emu.clock().instant()));
+        String setup = api.post("/billing/setup-intent", null).json().path("data").path("setup_intent_id").asText();
 
-        TestHttp.Answer confirmed = FakeStripe.basic(emu).post("/v1/setup_intents/" + setup.id() + "/confirm", Map.of(
+        TestHttp.Answer confirmed = FakeStripe.basic(emu).post("/v1/setup_intents/" + setup + "/confirm", Map.of(
                 "payment_method_data[type]", "card",
                 "payment_method_data[card][number]", "4000002500003155",
                 "payment_method_data[card][exp_month]", "12",
@@ -71,9 +73,12 @@ class PaymentPathsEndToEndTest {
         String challenge = confirmed.json().path("next_action").path("redirect_to_url").path("url").asText();
         assertEquals(200, FakeStripe.submit(emu, challenge.substring(emu.emulator().baseUrl().length()),
                 Map.of("outcome", "approve")).status());
-        JsonNode succeeded = FakeStripe.basic(emu).get("/v1/setup_intents/" + setup.id()).json();
+        JsonNode succeeded = FakeStripe.basic(emu).get("/v1/setup_intents/" + setup).json();
         assertEquals("succeeded", succeeded.path("status").asText());
         String card = succeeded.path("payment_method").asText();
+        TestHttp.Answer attached = api.post("/billing/payment-methods", "{\"payment_method_id\": \"" + card + "\"}");
+        assertEquals(201, attached.status(), attached.body());
+        assertTrue(attached.json().path("data").path("is_default").asBoolean(), "the account's first card is its default");
 
         TestHttp.Answer funded = api.post("/wallet/fund", "{\"amount\": 50, \"payment_method_id\": \"" + card + "\"}");
 

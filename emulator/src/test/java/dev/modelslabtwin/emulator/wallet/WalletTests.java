@@ -11,8 +11,8 @@ import java.math.BigDecimal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** What the wallet's behaviour tests share: saving cards, reading balances, comparing money. */
-final class WalletTests {
+/** What the wallet's behaviour tests share (and billing's reuse): saving cards, reading balances, comparing money. */
+public final class WalletTests {
 
     private WalletTests() {
     }
@@ -23,22 +23,22 @@ final class WalletTests {
                 emu.clock().instant()).id());
     }
 
-    static BigDecimal balance(TestHttp http) {
+    public static BigDecimal balance(TestHttp http) {
         TestHttp.Answer answer = http.get("/wallet/balance");
         assertEquals(200, answer.status(), answer.body());
         return new BigDecimal(answer.json().path("data").path("balance").asText());
     }
 
-    static void assertMoney(String expected, JsonNode actual) {
+    public static void assertMoney(String expected, JsonNode actual) {
         assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(actual.asText())),
                 () -> "expected " + expected + " but was " + actual);
     }
 
-    static void assertMoney(String expected, BigDecimal actual) {
+    public static void assertMoney(String expected, BigDecimal actual) {
         assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual);
     }
 
-    static TestHttp.Answer fund(TestHttp http, String amount, String paymentMethodId) {
+    public static TestHttp.Answer fund(TestHttp http, String amount, String paymentMethodId) {
         String card = paymentMethodId == null ? "" : ", \"payment_method_id\": \"" + paymentMethodId + "\"";
         return http.post("/wallet/fund", "{\"amount\": " + amount + card + "}");
     }

@@ -1,0 +1,90 @@
+package dev.modelslabtwin.emulator.billing;
+
+import dev.modelslabtwin.emulator.db.Database;
+import dev.modelslabtwin.emulator.db.Sql;
+import dev.modelslabtwin.emulator.routing.ApiProblem;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Download links that work without a bearer token — for a person's browser, {@code curl -O}, the CLI —
+ * as Stripe's invoice links and S3's presigned URLs do: {@code path?expires=<unix seconds>&signature=<HMAC>}.
+ * The HMAC-SHA256 covers the path and the expiry, so a link opens exactly one file until it expires
+ * and cannot be edited into another account's; the bearer token never travels in a URL. The key is
+ * made once per database (see migration V2), so links outlive a restart of a file database. Expiry
+ * follows emulated time, so a test can watch a link expire.
+ */
+final class SignedLinks {
+
+    /** Long enough to forward a link to a person, short enough that a leaked link dies; ask again for a fresh one. */
+    static final Duration LIFETIME = Duration.ofHours(24);
+
+    private final Database database;
+    private volatile SecretKeySpec key;
+
+    SignedLinks(Database database) {
+        this.database = database;
+    }
+
+    /** {@code root + path} signed until {@code now + LIFETIME}. */
+    String link(String root, String path, Instant now) {
+        long expires = now.plus(LIFETIME).getEpochSecond();
+        return root + path + "?expires=" + expires + "&signature=" + signature(path, expires);
+    }
+
+    /** Throws 403 {@code invalid_signature} or {@code link_expired} unless the link was signed here and is still valid. */
+    void check(String path, String expires, String signature, Instant now) {
+        long expiresAt;
+        try {
+            expiresAt = Long.parseLong(expires == null ? "" : expires);
+        } catch (NumberFormatException e) {
+            throw invalidSignature();
+        }
+        byte[] expected = signature(path, expiresAt).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = (signature == null ? "" : signature).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, given)) {
+            throw invalidSignature();
+        }
+        if (now.getEpochSecond() >= expiresAt) {
+            throw new ApiProblem(403, "link_expired", "This download link has expired. Ask the API for a fresh one.",
+                    Map.of("expired_at", Instant.ofEpochSecond(expiresAt).toString()));
+        }
+    }
+
+    private String signature(String path, long expires) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key());
+            byte[] digest = mac.doFinal((path + "\n" + expires).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec known = key;
+        if (known == null) {
+            String secret = database.transaction(db -> Sql.one(db, "SELECT secret FROM url_signing_keys WHERE purpose = 'files'",
+                    row -> row.getString(1)).orElseThrow(() -> new IllegalStateException("no signing key: migration V2 missing")));
+            known = new SecretKeySpec(HexFormat.of().parseHex(secret), "HmacSHA256");
+            key = known;
+        }
+        return known;
+    }
+
+    private static ApiProblem invalidSignature() {
+        return new ApiProblem(403, "invalid_signature",
+                "This download link is not valid: it was altered or not issued by this server. Ask the API for a fresh one.",
+                Map.of());
+    }
+}
