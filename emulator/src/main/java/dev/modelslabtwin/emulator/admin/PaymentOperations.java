@@ -1,0 +1,83 @@
+package dev.modelslabtwin.emulator.admin;
+
+import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.stripe.CardDeclined;
+import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.stripe.TestCards;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The control routes that do what a person does on Stripe's pages, and the test-card matrix. */
+final class PaymentOperations {
+
+    private final Services services;
+
+    PaymentOperations(Services services) {
+        this.services = services;
+    }
+
+    /** The test-card matrix, so tools can discover which card does what. */
+    Object testCards(ControlRequest request) {
+        return TestCards.all().stream().map(card -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("number", card.number());
+            row.put("payment_method", card.paymentMethod());
+            row.put("brand", card.brand());
+            row.put("funding", card.funding());
+            row.put("behaviour", card.behaviour());
+            row.put("declined_on_attach", card.declineOnAttach() == null ? null : card.declineOnAttach().declineCode());
+            row.put("declined_on_charge", card.declineOnCharge() == null ? null : card.declineOnCharge().declineCode());
+            row.put("requires_authentication", card.authentication() == TestCards.Authentication.REQUIRED);
+            return row;
+        }).toList();
+    }
+
+    /** Passes or fails the 3D Secure step of a payment, as the person on the bank's page would. */
+    Object authenticate(ControlRequest request) {
+        String paymentIntentId = request.pathParam("id");
+        boolean approved = request.body().path("outcome").asText("approve").equals("approve");
+        return paymentState(services.database().transaction(db -> {
+            try {
+                return services.paymentIntents().completeAuthentication(db, paymentIntentId, approved,
+                        services.clock().instant());
+            } catch (CardDeclined declined) {
+                return services.paymentIntents().find(db, paymentIntentId).orElseThrow();
+            }
+        }));
+    }
+
+    /**
+     * Pays a Checkout Session with a card, as a person on the hosted page would: the answer is the
+     * payment, succeeded, declined or awaiting 3D Secure.
+     */
+    Object payCheckoutSession(ControlRequest request) {
+        String sessionId = request.pathParam("id");
+        String paymentMethod = request.body().path("payment_method").asText("pm_card_visa");
+        PaymentIntents.PaymentIntent intent = services.database().transaction(db -> {
+            try {
+                return CheckoutSessions.pay(db, services.paymentIntents(), sessionId, paymentMethod, services.clock().instant());
+            } catch (CardDeclined declined) {
+                // A declined charge is what the page shows, not a failure of this call; a card refused
+                // before any charge (no PaymentIntent) is.
+                if (declined.paymentIntentId() == null) {
+                    throw declined;
+                }
+                return services.paymentIntents().find(db, declined.paymentIntentId()).orElseThrow();
+            }
+        });
+        Map<String, Object> answer = new LinkedHashMap<>(paymentState(intent));
+        answer.put("session_id", sessionId);
+        return answer;
+    }
+
+    private static Map<String, Object> paymentState(PaymentIntents.PaymentIntent intent) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("payment_intent_id", intent.id());
+        state.put("status", intent.status());
+        state.put("decline_code", intent.declineCode());
+        state.put("amount", intent.amount());
+        return state;
+    }
+}
