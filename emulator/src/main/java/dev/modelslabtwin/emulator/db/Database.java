@@ -5,7 +5,6 @@ import org.h2.jdbcx.JdbcDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -69,27 +68,17 @@ public final class Database {
     }
 
     /**
-     * Empties every table, identity counters included, so re-seeding gives the same ids (and the same
-     * seeded tokens) as at start; the schema stays as the migrations left it. Requests in flight while
-     * it runs may fail: a wipe is for between tests.
+     * Drops every table and runs the migrations again: the state of a new database, identity counters
+     * included (so re-seeding gives the same ids, and the same seeded tokens, as at start) and the rows
+     * migrations insert too (a truncate would lose those). Requests in flight while it runs may fail: a
+     * wipe is for between tests.
      */
     public void wipe() {
         transaction(connection -> {
-            List<String> tables = Sql.list(connection, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
-                    + "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> 'SCHEMA_VERSION'",
-                    row -> row.getString(1));
             try (Statement statement = connection.createStatement()) {
-                // Truncating in any order needs the foreign keys off; every table ends up empty, so none dangles.
-                statement.execute("SET REFERENTIAL_INTEGRITY FALSE");
-                try {
-                    for (String table : tables) {
-                        statement.execute("TRUNCATE TABLE \"" + table + "\" RESTART IDENTITY");
-                    }
-                } finally {
-                    statement.execute("SET REFERENTIAL_INTEGRITY TRUE");
-                }
+                statement.execute("DROP ALL OBJECTS");
             }
-            return tables.size();
+            return Migrations.apply(connection);
         });
     }
 
