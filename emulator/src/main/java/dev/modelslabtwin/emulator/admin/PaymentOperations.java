@@ -18,20 +18,33 @@ final class PaymentOperations {
         this.services = services;
     }
 
-    /** The test-card matrix, so tools can discover which card does what. */
+    /** The test-card matrix, so tools can discover which card does what, and at which step it fails. */
     Object testCards(ControlRequest request) {
         return TestCards.all().stream().map(card -> {
+            TestCards.Decline failure = card.declineOnAttach() != null ? card.declineOnAttach()
+                    : card.declineOnCharge() != null ? card.declineOnCharge() : card.declineAfterAuthentication();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("number", card.number());
             row.put("payment_method", card.paymentMethod());
             row.put("brand", card.brand());
             row.put("funding", card.funding());
+            row.put("country", card.country());
             row.put("behaviour", card.behaviour());
-            row.put("declined_on_attach", card.declineOnAttach() == null ? null : card.declineOnAttach().declineCode());
-            row.put("declined_on_charge", card.declineOnCharge() == null ? null : card.declineOnCharge().declineCode());
+            row.put("fails_at", card.declineOnAttach() != null ? "attach" : card.declineOnCharge() != null ? "charge"
+                    : card.declineAfterAuthentication() != null ? "after_authentication" : null);
+            row.put("error_code", failure == null ? null : failure.code());
+            row.put("decline_code", failure == null ? null : failure.declineCode());
+            row.put("message", failure == null ? null : failure.message());
+            row.put("declined_on_attach", declineCode(card.declineOnAttach()));
+            row.put("declined_on_charge", declineCode(card.declineOnCharge()));
             row.put("requires_authentication", card.authentication() == TestCards.Authentication.REQUIRED);
+            row.put("declined_after_authentication", declineCode(card.declineAfterAuthentication()));
             return row;
         }).toList();
+    }
+
+    private static String declineCode(TestCards.Decline decline) {
+        return decline == null ? null : decline.declineCode();
     }
 
     /** Passes or fails the 3D Secure step of a payment, as the person on the bank's page would. */
