@@ -7,12 +7,18 @@ import dev.modelslabtwin.emulator.api.BillingApi;
 import dev.modelslabtwin.emulator.api.PaymentsApi;
 import dev.modelslabtwin.emulator.api.SubscriptionsApi;
 import dev.modelslabtwin.emulator.api.WalletApi;
+import dev.modelslabtwin.emulator.auth.AccessTokens;
 import dev.modelslabtwin.emulator.auth.AuthEndpoints;
 import dev.modelslabtwin.emulator.auth.TokenAuthenticator;
 import dev.modelslabtwin.emulator.billing.BillingEndpoints;
 import dev.modelslabtwin.emulator.billing.InvoiceFiles;
 import dev.modelslabtwin.emulator.db.Database;
+import dev.modelslabtwin.emulator.faults.Fault;
+import dev.modelslabtwin.emulator.faults.Faults;
+import dev.modelslabtwin.emulator.journal.RequestJournal;
+import dev.modelslabtwin.emulator.journal.Traffic;
 import dev.modelslabtwin.emulator.payments.PaymentEndpoints;
+import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.routing.ApiRoute;
 import dev.modelslabtwin.emulator.routing.ContractValidator;
 import dev.modelslabtwin.emulator.routing.IdempotentRequests;
@@ -28,78 +34,148 @@ import dev.modelslabtwin.emulator.time.EmulatedClock;
 import dev.modelslabtwin.emulator.wallet.WalletEndpoints;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The whole emulator, assembled: database (seeded), emulated clock, fake Stripe, every capability's
- * endpoints, and the HTTP server. What {@link Main} starts and what tests start in-process.
+ * endpoints, the control API and the HTTP server. What {@link Main} starts and what tests start
+ * in-process; the methods below are the control API's, for Java callers.
  */
 public final class Emulator implements AutoCloseable {
 
     /** The fake Stripe account's publishable key, as {@code GET /billing/stripe-config} hands it out. */
     public static final String PUBLISHABLE_KEY = "pk_test_51TwinModelsLabEmulatorOfflineKey000000000000000000000000";
 
-    /** Where and how to run: host, port (0 picks a free one), database ({@code mem} or {@code file:...}), seed file. */
-    public record Options(String host, int port, String database, Path seedFile) {
+    /** How many API requests the journal keeps unless told otherwise. */
+    public static final int DEFAULT_JOURNAL_SIZE = 1000;
 
-        public static Options defaults() {
-            return new Options("127.0.0.1", 8080, "mem", null);
+    /**
+     * Where and how to run: host, port (0 picks a free one), database ({@code mem} or {@code file:...}),
+     * seed file (null: the built-in seed), the admin token that opens the control API beyond loopback
+     * (null: loopback only), how many requests the journal keeps (0: none) and whether every request
+     * gets a log line.
+     */
+    public record Options(String host, int port, String database, Path seedFile, String adminToken, int journalSize,
+                          boolean requestLog) {
+
+        /** Options without an admin token, with the default journal and no request log. */
+        public Options(String host, int port, String database, Path seedFile) {
+            this(host, port, database, seedFile, null, DEFAULT_JOURNAL_SIZE, false);
         }
 
-        /** An in-memory emulator on a free loopback port with the built-in seed: what tests want. */
+        /** What {@code java -jar} runs without flags: loopback port 8080, in memory, request log on. */
+        public static Options defaults() {
+            return new Options("127.0.0.1", 8080, "mem", null, null, DEFAULT_JOURNAL_SIZE, true);
+        }
+
+        /** An in-memory emulator on a free loopback port with the built-in seed and a quiet log: what tests want. */
         public static Options forTests() {
             return new Options("127.0.0.1", 0, "mem", null);
         }
 
         public Options withPort(int port) {
-            return new Options(host, port, database, seedFile);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog);
         }
 
         public Options withDatabase(String database) {
-            return new Options(host, port, database, seedFile);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog);
         }
 
         public Options withSeedFile(Path seedFile) {
-            return new Options(host, port, database, seedFile);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog);
         }
 
         public Options withHost(String host) {
-            return new Options(host, port, database, seedFile);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog);
+        }
+
+        public Options withAdminToken(String adminToken) {
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog);
+        }
+
+        public Options withJournalSize(int journalSize) {
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog);
+        }
+
+        public Options withRequestLog(boolean requestLog) {
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog);
         }
     }
 
-    private final Services services;
-    private final EmulatorServer server;
-    private final String defaultToken;
-
-    private Emulator(Services services, EmulatorServer server, String defaultToken) {
-        this.services = services;
-        this.server = server;
-        this.defaultToken = defaultToken;
+    /** The state a reset (or a new baseline seed) left: emulated now, the default token, what was seeded. */
+    public record Reset(Instant now, String defaultToken, Seeder.Seeded seed) {
     }
 
+    /** What advancing the clock did: from when to when, and what each due-work job did. */
+    public record Advance(Instant previous, Instant now, long advancedBySeconds, List<DueWork.Ran> jobs) {
+    }
+
+    private final Services services;
+    private final Faults faults;
+    private final RequestJournal journal;
+    private volatile SeedFile baseline;
+    private volatile String defaultToken;
+    private volatile EmulatorServer server;
+
+    private Emulator(Services services, Faults faults, RequestJournal journal, SeedFile baseline) {
+        this.services = services;
+        this.faults = faults;
+        this.journal = journal;
+        this.baseline = baseline;
+    }
+
+    /**
+     * Starts an emulator. A seed file that cannot be applied is an {@link IllegalArgumentException}
+     * saying what is wrong with it.
+     */
     public static Emulator start(Options options) {
         Database database = Database.at(options.database());
         EmulatedClock clock = EmulatedClock.system();
         SeedFile seed = options.seedFile() == null ? Seeder.builtIn() : Seeder.read(options.seedFile());
-        String defaultToken = database.transaction(db -> {
-            Seeder.apply(db, seed, clock.instant());
-            return Seeder.defaultToken(db, seed, clock.instant()).orElse(null);
-        });
         PaymentIntents paymentIntents = new PaymentIntents();
         CheckoutSessions.registerWith(paymentIntents);
-        Services services = new Services(database, clock, paymentIntents, new DueWork(), PUBLISHABLE_KEY);
-        EmulatorServer server = EmulatorServer.start(options.host(), options.port(), routes(services),
-                new TokenAuthenticator(database, clock), new IdempotentRequests(database, clock),
+        Services services = new Services(database, clock, paymentIntents, new DueWork(clock.instant()), PUBLISHABLE_KEY);
+        Emulator emulator = new Emulator(services, new Faults(ContractValidator.BASE_PATH),
+                new RequestJournal(options.journalSize()), seed);
+        emulator.seedAtStart(options);
+        IdempotentRequests idempotency = new IdempotentRequests(database, clock);
+        registerDueWork(services, idempotency);
+        emulator.server = EmulatorServer.start(options.host(), options.port(), routes(services),
+                new TokenAuthenticator(database, clock), idempotency, emulator.faults,
                 config -> {
                     DocumentationRoutes.install(config);
-                    ControlApi.install(config, services);
+                    ControlApi.install(config, emulator, options.adminToken());
+                    Traffic.install(config, emulator.journal, options.requestLog(), clock, ContractValidator.BASE_PATH);
                     StripeApi.install(config, services);
                     HostedPages.install(config, services);
                     InvoiceFiles.install(config, services);
                 });
-        return new Emulator(services, server, defaultToken);
+        return emulator;
+    }
+
+    private void seedAtStart(Options options) {
+        try {
+            defaultToken = services.database().transaction(db -> {
+                Seeder.apply(db, baseline, services.clock().instant());
+                return Seeder.defaultToken(db, baseline, services.clock().instant()).orElse(null);
+            });
+        } catch (ApiProblem problem) {
+            throw new IllegalArgumentException("cannot apply seed " + (options.seedFile() == null ? "(built-in)"
+                    : options.seedFile()) + ": " + problem.getMessage() + " " + problem.details(), problem);
+        }
+    }
+
+    /** The work that falls due as emulated time passes, for what the core owns (each capability adds its own). */
+    private static void registerDueWork(Services services, IdempotentRequests idempotency) {
+        Database database = services.database();
+        services.dueWork().register("checkout_sessions_expired",
+                (from, now) -> database.transaction(db -> CheckoutSessions.expireDue(db, now)));
+        services.dueWork().register("tokens_expired",
+                (from, now) -> database.transaction(db -> AccessTokens.countExpiring(db, from, now)));
+        services.dueWork().register("idempotency_keys_expired", (from, now) -> idempotency.purgeExpired(now));
     }
 
     private static List<ApiRoute> routes(Services services) {
@@ -112,8 +188,87 @@ public final class Emulator implements AutoCloseable {
         return routes;
     }
 
+    /**
+     * Back to the seeded state: database wiped and seeded again from the baseline seed (ids from 1, so
+     * seeded tokens are unchanged), emulated time back to real time, faults, rate-limit windows and
+     * the journal cleared. Requests in flight meanwhile may fail: reset between tests.
+     */
+    public synchronized Reset reset() {
+        faults.clear();
+        services.clock().reset();
+        services.database().wipe();
+        Instant now = services.clock().instant();
+        Seeder.Seeded seeded = services.database().transaction(db -> {
+            Seeder.Seeded applied = Seeder.apply(db, baseline, now);
+            defaultToken = Seeder.defaultToken(db, baseline, now).orElse(null);
+            return applied;
+        });
+        services.dueWork().restartAt(now);
+        EmulatorServer running = server;
+        if (running != null) {
+            running.rateLimiter().reset();
+        }
+        journal.clear();
+        return new Reset(now, defaultToken, seeded);
+    }
+
+    /** Adds {@code seed} to the current state, all or nothing (see {@link Seeder}). */
+    public synchronized Seeder.Seeded seed(SeedFile seed) {
+        return services.database().transaction(db -> Seeder.apply(db, seed, services.clock().instant()));
+    }
+
+    /**
+     * Makes {@code seed} the baseline and resets to it. A seed that cannot be applied leaves the old
+     * baseline in place (and the emulator reset to it) and is reported as the {@link ApiProblem} it caused.
+     */
+    public synchronized Reset replaceSeed(SeedFile seed) {
+        SeedFile previous = baseline;
+        baseline = seed;
+        try {
+            return reset();
+        } catch (ApiProblem problem) {
+            baseline = previous;
+            reset();
+            throw problem;
+        }
+    }
+
+    /** Moves emulated time forward by {@code by} and runs the work that fell due. */
+    public synchronized Advance advanceClock(Duration by) {
+        Instant now = services.clock().advance(by);
+        return ranUntil(now.minus(by), now);
+    }
+
+    /** Moves emulated time forward to {@code target} and runs the work that fell due. */
+    public synchronized Advance advanceClockTo(Instant target) {
+        Instant previous = services.clock().instant();
+        services.clock().advanceTo(target);
+        return ranUntil(previous, target);
+    }
+
+    /** Runs the work due by {@code now}; {@code previous} is emulated now before the jump (real time's crawl aside). */
+    private Advance ranUntil(Instant previous, Instant now) {
+        List<DueWork.Ran> jobs = services.dueWork().runAll(now);
+        return new Advance(previous, now, Duration.between(previous, now).toSeconds(), jobs);
+    }
+
+    /** Injects a fault into the API requests it targets, from now on (see {@link Faults}). */
+    public Fault injectFault(Fault.Spec spec) {
+        return faults.add(spec, services.clock().instant());
+    }
+
     public Services services() {
         return services;
+    }
+
+    /** The faults injected into API requests (see the control API's {@code /faults}). */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** The last API requests and answers (see the control API's {@code /journal}). */
+    public RequestJournal journal() {
+        return journal;
     }
 
     public EmulatorServer server() {
@@ -134,6 +289,11 @@ public final class Emulator implements AutoCloseable {
         return baseUrl() + "/docs/";
     }
 
+    /** The control API's root, e.g. {@code http://127.0.0.1:8080/_emulator}. */
+    public String controlUrl() {
+        return baseUrl() + ControlApi.PREFIX;
+    }
+
     /** The default (first seeded) account's bearer token, or null when the seed has none. */
     public String defaultToken() {
         return defaultToken;
@@ -141,6 +301,9 @@ public final class Emulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        EmulatorServer running = server;
+        if (running != null) {
+            running.close();
+        }
     }
 }

@@ -1,10 +1,12 @@
 package dev.modelslabtwin.emulator;
 
+import dev.modelslabtwin.emulator.faults.Faults;
 import dev.modelslabtwin.emulator.routing.ApiRoute;
 import dev.modelslabtwin.emulator.routing.ApiRouter;
 import dev.modelslabtwin.emulator.routing.Authenticator;
 import dev.modelslabtwin.emulator.routing.IdempotentRequests;
 import dev.modelslabtwin.emulator.routing.ContractOperations;
+import dev.modelslabtwin.emulator.routing.ContractValidator;
 import dev.modelslabtwin.emulator.routing.RateLimiter;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -36,8 +38,14 @@ public final class EmulatorServer implements AutoCloseable {
      */
     public static EmulatorServer start(String host, int port, List<ApiRoute> routes, Authenticator authenticator,
                                        IdempotentRequests idempotency, Consumer<JavalinConfig> extras) {
+        return start(host, port, routes, authenticator, idempotency, new Faults(ContractValidator.BASE_PATH), extras);
+    }
+
+    /** As above, with the faults a control API sets acting on every request. */
+    public static EmulatorServer start(String host, int port, List<ApiRoute> routes, Authenticator authenticator,
+                                       IdempotentRequests idempotency, Faults faults, Consumer<JavalinConfig> extras) {
         RateLimiter limiter = new RateLimiter(Clock.systemUTC(), ContractOperations.rateLimits());
-        ApiRouter router = new ApiRouter(routes, limiter, authenticator, idempotency);
+        ApiRouter router = new ApiRouter(routes, limiter, authenticator, idempotency, faults);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;

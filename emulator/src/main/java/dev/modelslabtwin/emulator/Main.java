@@ -2,38 +2,70 @@ package dev.modelslabtwin.emulator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar modelslab-emulator.jar [--host H] [--port P] [--db mem|file:PATH] [--seed FILE]}:
- * starts the emulator and prints what a developer needs to point an agent at it.
+ * {@code java -jar modelslab-emulator.jar [options]}: starts the emulator and prints what a developer
+ * needs to point an agent at it. Every flag has an environment variable, for containers.
  */
 public final class Main {
 
     static final String USAGE = """
             ModelsLab Agents API emulator: an offline twin of https://modelslab.com/api/agents/v1
+            (billing, wallet, subscriptions, auth), with a fake Stripe and a control API for tests.
 
             usage: java -jar modelslab-emulator.jar [options]
 
-              --host HOST    interface to bind (env MODELSLAB_EMULATOR_HOST, default 127.0.0.1)
-              --port PORT    port, 0 for any free one (env MODELSLAB_EMULATOR_PORT, default 8080)
-              --db DB        'mem' (default) or 'file:PATH' to keep state across restarts
-                             (env MODELSLAB_EMULATOR_DB)
-              --seed FILE    JSON or YAML seed file: accounts, tokens, balances, cards, plans, coupons
-                             (env MODELSLAB_EMULATOR_SEED; default: the built-in seed)
-              --help         this text
+            options (each also read from the environment variable shown; a flag wins):
+              --host HOST          interface to bind; 0.0.0.0 for every interface
+                                   (MODELSLAB_EMULATOR_HOST, default 127.0.0.1)
+              --port PORT          port, 0 for any free one (MODELSLAB_EMULATOR_PORT, default 8080)
+              --db DB              'mem' (default): state lives as long as the process;
+                                   'file:PATH': an H2 file database kept across restarts
+                                   (MODELSLAB_EMULATOR_DB)
+              --seed FILE          JSON or YAML seed file: accounts (balance, cards, tokens, reseller
+                                   flag), plans and coupons (MODELSLAB_EMULATOR_SEED; default: the
+                                   built-in seed, whose first account's token the banner prints)
+              --admin-token TOKEN  opens the control API (/_emulator) to callers that are not on
+                                   loopback and send 'Authorization: Bearer TOKEN'; without it only
+                                   loopback callers may use it (MODELSLAB_EMULATOR_ADMIN_TOKEN)
+              --journal-size N     API requests the request journal keeps, 0 to keep none
+                                   (MODELSLAB_EMULATOR_JOURNAL_SIZE, default 1000)
+              --request-log on|off one log line per request on stderr: method, path, status,
+                                   duration, request id (MODELSLAB_EMULATOR_REQUEST_LOG, default on)
+              -h, --help           this text
+
+            once running:
+              API               http://HOST:PORT/api/agents/v1   (MODELSLAB_BASE_URL=http://HOST:PORT)
+              documentation     http://HOST:PORT/docs/  (contract: /openapi.yaml, /openapi.json)
+              control API       http://HOST:PORT/_emulator/  (reset, seed, clock, faults, journal, ...;
+                                its own contract and docs: /_emulator/openapi.yaml, /_emulator/docs)
+              health            http://HOST:PORT/_emulator/health
+
+            examples:
+              java -jar modelslab-emulator.jar --port 0 --seed ci-seed.yaml
+              MODELSLAB_EMULATOR_HOST=0.0.0.0 MODELSLAB_EMULATOR_ADMIN_TOKEN=s3cret java -jar modelslab-emulator.jar
             """;
 
-    private static final java.util.Set<String> OPTIONS = java.util.Set.of("--host", "--port", "--db", "--seed");
+    static final Set<String> OPTIONS = Set.of("--host", "--port", "--db", "--seed", "--admin-token",
+            "--journal-size", "--request-log");
 
     private Main() {
     }
 
     public static void main(String[] args) throws InterruptedException {
         Emulator.Options options;
+        Emulator emulator;
         try {
             options = parse(args, System.getenv());
+            if (options == null) {
+                System.out.print(USAGE);
+                return;
+            }
+            emulator = Emulator.start(options);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println();
@@ -41,11 +73,6 @@ public final class Main {
             System.exit(2);
             return;
         }
-        if (options == null) {
-            System.out.print(USAGE);
-            return;
-        }
-        Emulator emulator = Emulator.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
@@ -62,6 +89,9 @@ public final class Main {
         String port = env.getOrDefault("MODELSLAB_EMULATOR_PORT", Integer.toString(defaults.port()));
         String db = env.getOrDefault("MODELSLAB_EMULATOR_DB", defaults.database());
         String seed = env.get("MODELSLAB_EMULATOR_SEED");
+        String adminToken = env.get("MODELSLAB_EMULATOR_ADMIN_TOKEN");
+        String journalSize = env.getOrDefault("MODELSLAB_EMULATOR_JOURNAL_SIZE", Integer.toString(defaults.journalSize()));
+        String requestLog = env.getOrDefault("MODELSLAB_EMULATOR_REQUEST_LOG", "on");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -84,15 +114,13 @@ public final class Main {
                 case "--port" -> port = value;
                 case "--db" -> db = value;
                 case "--seed" -> seed = value;
+                case "--admin-token" -> adminToken = value;
+                case "--journal-size" -> journalSize = value;
+                case "--request-log" -> requestLog = value;
                 default -> throw new IllegalStateException("an option without a case: " + name);
             }
         }
-        int portNumber;
-        try {
-            portNumber = Integer.parseInt(port);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("port must be a number, not " + port);
-        }
+        int portNumber = number("port", port);
         if (portNumber < 0 || portNumber > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
         }
@@ -103,11 +131,36 @@ public final class Main {
         if (seedFile != null && !Files.isRegularFile(seedFile)) {
             throw new IllegalArgumentException("seed file " + seed + " does not exist");
         }
-        return new Emulator.Options(host, portNumber, db, seedFile);
+        if (adminToken != null && !adminToken.isBlank() && adminToken.strip().length() < 8) {
+            throw new IllegalArgumentException("the admin token must be at least 8 characters long");
+        }
+        int journal = number("journal size", journalSize);
+        if (journal < 0) {
+            throw new IllegalArgumentException("journal size must be 0 or more, not " + journalSize);
+        }
+        return new Emulator.Options(host, portNumber, db, seedFile,
+                adminToken == null || adminToken.isBlank() ? null : adminToken.strip(), journal, onOrOff(requestLog));
+    }
+
+    private static int number(String what, String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a number, not " + text);
+        }
+    }
+
+    private static boolean onOrOff(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes", "1" -> true;
+            case "off", "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("--request-log must be on or off, not " + text);
+        };
     }
 
     static String banner(Emulator emulator, Emulator.Options options) {
         String token = emulator.defaultToken() == null ? "(the seed defines no token)" : emulator.defaultToken();
+        String control = options.adminToken() == null ? "loopback callers only" : "loopback, or the admin token from anywhere";
         return """
 
                 ModelsLab Agents API emulator is running
@@ -117,9 +170,11 @@ public final class Main {
                   bearer token     %s   (MODELSLAB_TOKEN, default account)
                   Stripe key       %s
                   database         %s
+                  control API      %s   (%s; docs at %s/docs)
 
                   try: curl -H "Authorization: Bearer %s" %s/wallet/balance
                 """.formatted(emulator.baseUrl(), emulator.apiUrl(), emulator.docsUrl(), token,
-                Emulator.PUBLISHABLE_KEY, options.database(), token, emulator.apiUrl());
+                Emulator.PUBLISHABLE_KEY, options.database(), emulator.controlUrl(), control, emulator.controlUrl(),
+                token, emulator.apiUrl());
     }
 }

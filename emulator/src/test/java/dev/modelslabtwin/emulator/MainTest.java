@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,10 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MainTest {
 
     @Test
-    void withoutFlagsItServesAnInMemoryDatabaseOnLoopbackPort8080() {
+    void withoutFlagsItServesAnInMemoryDatabaseOnLoopbackPort8080WithTheControlApiOnLoopbackOnly() {
         Emulator.Options options = Main.parse(new String[0], Map.of());
 
-        assertEquals(new Emulator.Options("127.0.0.1", 8080, "mem", null), options);
+        assertEquals(new Emulator.Options("127.0.0.1", 8080, "mem", null, null, Emulator.DEFAULT_JOURNAL_SIZE, true),
+                options);
     }
 
     @Test
@@ -30,7 +32,8 @@ class MainTest {
         Emulator.Options options = Main.parse(new String[] {"--port", "9100", "--db=file:" + dir.resolve("twin"),
                 "--seed", seed.toString()}, env);
 
-        assertEquals(new Emulator.Options("0.0.0.0", 9100, "file:" + dir.resolve("twin"), seed), options);
+        assertEquals(new Emulator.Options("0.0.0.0", 9100, "file:" + dir.resolve("twin"), seed, null,
+                Emulator.DEFAULT_JOURNAL_SIZE, true), options);
     }
 
     @Test
@@ -45,6 +48,49 @@ class MainTest {
     @Test
     void helpAsksForUsageInsteadOfOptions() {
         assertNull(Main.parse(new String[] {"--help"}, Map.of()));
+        assertNull(Main.parse(new String[] {"--port", "9000", "-h"}, Map.of()));
+    }
+
+    @Test
+    void theHelpTextExplainsEveryOptionAndItsEnvironmentVariable() {
+        for (String option : Main.OPTIONS) {
+            assertTrue(Main.USAGE.contains("  " + option + " "), "--help does not explain " + option);
+            String variable = "MODELSLAB_EMULATOR_" + option.substring(2).replace('-', '_').toUpperCase();
+            assertTrue(Main.USAGE.contains(variable), "--help does not name " + variable);
+        }
+    }
+
+    @Test
+    void theAdminTokenJournalSizeAndRequestLogComeFromFlagsOrTheEnvironment() {
+        Emulator.Options fromFlags = Main.parse(new String[] {"--admin-token", "ci-admin-secret", "--journal-size=50",
+                "--request-log", "off"}, Map.of());
+        Emulator.Options fromEnvironment = Main.parse(new String[0], Map.of("MODELSLAB_EMULATOR_ADMIN_TOKEN", "env-admin-secret",
+                "MODELSLAB_EMULATOR_JOURNAL_SIZE", "0", "MODELSLAB_EMULATOR_REQUEST_LOG", "off"));
+
+        assertEquals("ci-admin-secret", fromFlags.adminToken());
+        assertEquals(50, fromFlags.journalSize());
+        assertFalse(fromFlags.requestLog());
+        assertEquals("env-admin-secret", fromEnvironment.adminToken());
+        assertEquals(0, fromEnvironment.journalSize());
+        assertFalse(fromEnvironment.requestLog());
+    }
+
+    @Test
+    void badControlFlagsAreExplained() {
+        assertTrue(message(() -> Main.parse(new String[] {"--admin-token", "short"}, Map.of())).contains("at least 8"));
+        assertTrue(message(() -> Main.parse(new String[] {"--journal-size", "-1"}, Map.of())).contains("0 or more"));
+        assertTrue(message(() -> Main.parse(new String[] {"--journal-size", "many"}, Map.of())).contains("must be a number"));
+        assertTrue(message(() -> Main.parse(new String[] {"--request-log", "loud"}, Map.of())).contains("on or off"));
+    }
+
+    @Test
+    void aSeedFileThatCannotBeAppliedStopsTheStartWithWhatIsWrong(@TempDir Path dir) throws IOException {
+        Path seed = Files.writeString(dir.resolve("seed.yaml"), "accounts:\n  - email: a@example.com\n    payment_methods: [pm_card_nope]\n");
+
+        String message = message(() -> Emulator.start(Emulator.Options.forTests().withSeedFile(seed)));
+
+        assertTrue(message.contains("accounts.0.payment_methods.0"), message);
+        assertTrue(message.contains("pm_card_nope"), message);
     }
 
     @Test
@@ -66,6 +112,7 @@ class MainTest {
             assertTrue(banner.contains(emulator.docsUrl()));
             assertTrue(banner.contains(emulator.defaultToken()));
             assertTrue(banner.contains(Emulator.PUBLISHABLE_KEY));
+            assertTrue(banner.contains(emulator.controlUrl() + "   (loopback callers only"));
             assertTrue(banner.contains("curl -H \"Authorization: Bearer " + emulator.defaultToken() + "\" "
                     + emulator.apiUrl() + "/wallet/balance"));
         }

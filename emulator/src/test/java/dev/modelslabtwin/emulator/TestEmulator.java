@@ -48,14 +48,19 @@ public final class TestEmulator implements AutoCloseable {
         return new TestHttp(emulator.baseUrl(), token).contractChecked();
     }
 
+    /** A client of the control API whose answers are checked against its own document. */
+    public ControlHttp control() {
+        return new ControlHttp(emulator.baseUrl());
+    }
+
     /** A GET on the control API, e.g. {@code controlGet("/test-cards")}. */
     public TestHttp.Answer controlGet(String path) {
-        return new TestHttp(emulator.baseUrl()).sendToRoot("GET", "/_emulator" + path, null, java.util.Map.of());
+        return control().get(path);
     }
 
     /** A POST on the control API, e.g. {@code controlPost("/clock/advance", "{\"duration\": \"PT25H\"}")}. */
     public TestHttp.Answer controlPost(String path, String body) {
-        return new TestHttp(emulator.baseUrl()).sendToRoot("POST", "/_emulator" + path, body, java.util.Map.of());
+        return control().post(path, body);
     }
 
     public EmulatedClock clock() {

@@ -61,6 +61,10 @@ public final class TestHttp {
         return new TestHttp(baseUrl, token, true);
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     /** The same client with another bearer token. */
     public TestHttp as(String otherToken) {
         return new TestHttp(baseUrl, otherToken, contractChecked);

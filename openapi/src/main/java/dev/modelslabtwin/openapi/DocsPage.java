@@ -13,9 +13,11 @@ import java.nio.file.Path;
  * Redoc's standalone bundle sitting next to it, so it opens from disk or any static server with no
  * network at all.
  */
-final class DocsPage {
+public final class DocsPage {
 
     static final String REDOC_SCRIPT = "redoc.standalone.js";
+    /** Where the Redoc bundle sits in this artifact, beside {@link Contract#DOCS_RESOURCE}. */
+    public static final String REDOC_RESOURCE = "docs/" + REDOC_SCRIPT;
 
     private DocsPage() {
     }
@@ -26,10 +28,18 @@ final class DocsPage {
             throw new IllegalStateException(REDOC_SCRIPT + " is missing from " + docsDirectory
                     + ": the build unpacks it from the redoc webjar before bundling");
         }
-        String title = bundle.path("info").path("title").asText("API");
+        Files.writeString(docsDirectory.resolve("index.html"), html(bundle, REDOC_SCRIPT), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The page for {@code document} (any OpenAPI document, as JSON), loading Redoc from {@code scriptSrc}:
+     * the document is inlined, so the page needs nothing else.
+     */
+    public static String html(JsonNode document, String scriptSrc) throws IOException {
+        String title = document.path("info").path("title").asText("API");
         // "</" inside inline JSON would end the <script> element early.
-        String spec = new ObjectMapper().writeValueAsString(bundle).replace("</", "<\\/");
-        String html = """
+        String spec = new ObjectMapper().writeValueAsString(document).replace("</", "<\\/");
+        return """
                 <!DOCTYPE html>
                 <html lang="en">
                 <head>
@@ -47,8 +57,7 @@ final class DocsPage {
                   </script>
                 </body>
                 </html>
-                """.formatted(escapeHtml(title), REDOC_SCRIPT, spec);
-        Files.writeString(docsDirectory.resolve("index.html"), html, StandardCharsets.UTF_8);
+                """.formatted(escapeHtml(title), scriptSrc, spec);
     }
 
     private static String escapeHtml(String text) {

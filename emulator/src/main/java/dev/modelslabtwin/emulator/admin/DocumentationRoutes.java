@@ -1,6 +1,7 @@
 package dev.modelslabtwin.emulator.admin;
 
 import dev.modelslabtwin.openapi.Contract;
+import dev.modelslabtwin.openapi.DocsPage;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -12,6 +13,9 @@ import java.io.UncheckedIOException;
 /** The contract and its browsable documentation, served by the emulator itself, offline. */
 public final class DocumentationRoutes {
 
+    /** Where the Redoc bundle is served; the control API's docs page loads it from here too. */
+    public static final String REDOC_PATH = "/docs/redoc.standalone.js";
+
     private DocumentationRoutes() {
     }
 
@@ -20,11 +24,18 @@ public final class DocumentationRoutes {
                 http -> http.contentType("application/yaml; charset=utf-8").result(Contract.yaml()));
         config.routes.addHttpHandler(HandlerType.GET, "/openapi.json",
                 http -> http.contentType("application/json").result(Contract.json()));
-        config.routes.addHttpHandler(HandlerType.GET, "/docs", http -> http.redirect("/docs/"));
-        config.routes.addHttpHandler(HandlerType.GET, "/docs/",
-                http -> resource(http, Contract.DOCS_RESOURCE, "text/html; charset=utf-8"));
-        config.routes.addHttpHandler(HandlerType.GET, "/docs/redoc.standalone.js",
-                http -> resource(http, "docs/redoc.standalone.js", "application/javascript"));
+        // One route for /docs and /docs/ (Javalin ignores trailing slashes): the page must be read at
+        // /docs/, or its relative script URL would miss, so /docs redirects there.
+        config.routes.addHttpHandler(HandlerType.GET, "/docs", http -> {
+            if (http.path().endsWith("/")) {
+                resource(http, Contract.DOCS_RESOURCE, "text/html; charset=utf-8");
+            } else {
+                http.redirect("/docs/");
+            }
+        });
+        config.routes.addHttpHandler(HandlerType.GET, REDOC_PATH,
+                http -> resource(http, DocsPage.REDOC_RESOURCE, "application/javascript"));
+        config.routes.addHttpHandler(HandlerType.GET, "/", http -> http.redirect("/docs/"));
     }
 
     private static void resource(Context http, String name, String contentType) {

@@ -24,6 +24,9 @@ import java.util.TreeSet;
  */
 public final class AccessTokens {
 
+    /** What a token's secret part may be: Sanctum's 40 random characters, or a seed file's chosen secret. */
+    public static final String SECRET_PATTERN = "[A-Za-z0-9_-]{16,80}";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
@@ -115,6 +118,11 @@ public final class AccessTokens {
                 }).stream().findFirst().map(token -> token.id() + "|" + secret);
     }
 
+    /** Whether any token, live or not, was ever issued with this secret (secrets are unique). */
+    public static boolean secretTaken(Connection db, String secret) throws SQLException {
+        return !select(db, "WHERE token_hash = ?", statement -> statement.setString(1, sha256(secret))).isEmpty();
+    }
+
     /** The account's live tokens, newest first. */
     public static List<Token> live(Connection db, long accountId, Instant now) throws SQLException {
         return select(db, "WHERE account_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?) ORDER BY id DESC",
@@ -122,6 +130,22 @@ public final class AccessTokens {
                     statement.setLong(1, accountId);
                     statement.setTimestamp(2, Timestamp.from(now));
                 });
+    }
+
+    /**
+     * How many unrevoked tokens stop working in {@code (from, to]}. Expiry needs no work (a token past
+     * {@code expires_at} is refused when presented); this is what an advance of the clock reports.
+     */
+    public static int countExpiring(Connection db, Instant from, Instant to) throws SQLException {
+        try (PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM access_tokens "
+                + "WHERE revoked_at IS NULL AND expires_at > ? AND expires_at <= ?")) {
+            count.setTimestamp(1, Timestamp.from(from));
+            count.setTimestamp(2, Timestamp.from(to));
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
     }
 
     /** Revokes one of the account's tokens; false when the account has no such live token. */

@@ -4,6 +4,7 @@ import org.h2.jdbcx.JdbcDataSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 
 /**
@@ -64,6 +65,21 @@ public final class Database {
 
     public String url() {
         return url;
+    }
+
+    /**
+     * Drops every table and runs the migrations again: the state of a new database, identity counters
+     * included (so re-seeding gives the same ids, and the same seeded tokens, as at start) and the rows
+     * migrations insert too (a truncate would lose those). Requests in flight while it runs may fail: a
+     * wipe is for between tests.
+     */
+    public void wipe() {
+        transaction(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP ALL OBJECTS");
+            }
+            return Migrations.apply(connection);
+        });
     }
 
     /**

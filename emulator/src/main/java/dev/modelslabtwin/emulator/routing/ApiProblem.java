@@ -30,6 +30,17 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(422, "validation_error", "The given data was invalid.", fieldMessages);
     }
 
+    /**
+     * The live API's throttle answer: 429 {@code rate_limited}, with {@code Retry-After} and a window
+     * that has nothing left until {@code resetEpochSeconds}.
+     */
+    public static ApiProblem rateLimited(long retryAfterSeconds, long resetEpochSeconds) {
+        return new ApiProblem(429, "rate_limited", "Too many requests. Retry in " + retryAfterSeconds + "s.",
+                Map.of("retry_after", retryAfterSeconds),
+                Map.of("Retry-After", Long.toString(retryAfterSeconds), "X-RateLimit-Remaining", "0",
+                        "X-RateLimit-Reset", Long.toString(resetEpochSeconds)));
+    }
+
     public int status() {
         return status;
     }

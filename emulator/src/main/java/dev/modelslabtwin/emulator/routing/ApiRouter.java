@@ -1,5 +1,6 @@
 package dev.modelslabtwin.emulator.routing;
 
+import dev.modelslabtwin.emulator.faults.Faults;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -26,14 +27,19 @@ public final class ApiRouter {
     private final RateLimiter rateLimiter;
     private final Authenticator authenticator;
     private final IdempotentRequests idempotency;
+    private final InjectedFaults faults;
 
-    /** {@code idempotency} may be null: then every request acts, as if no key were sent. */
+    /**
+     * {@code idempotency} may be null: then every request acts, as if no key were sent. {@code faults}:
+     * the faults the control API sets (consulted on every request).
+     */
     public ApiRouter(List<ApiRoute> routes, RateLimiter rateLimiter, Authenticator authenticator,
-                     IdempotentRequests idempotency) {
+                     IdempotentRequests idempotency, Faults faults) {
         this.routes = List.copyOf(routes);
         this.rateLimiter = rateLimiter;
         this.authenticator = authenticator;
         this.idempotency = idempotency;
+        this.faults = new InjectedFaults(faults);
     }
 
     public List<ApiRoute> routes() {
@@ -58,10 +64,17 @@ public final class ApiRouter {
     private void handle(ApiRoute route, Context http) {
         String requestId = Envelopes.requestId(http);
         ContractOperations.Facts facts = ContractOperations.of(route.operationId());
+        ApiExchange exchange = ApiExchange.of(http);
+        exchange.operation(route.operationId());
         try {
             RequestBody body = RequestBody.of(http);
+            exchange.body(body);
             throttle(facts, http, body);
+            if (faults.inject(route, http, exchange)) {
+                return;
+            }
             Caller caller = facts.secured() ? authenticate(facts, http) : null;
+            exchange.caller(caller);
             CardDataPolicy.check(body.json());
             validator.check(http, body.text());
             body.requireJson();
@@ -120,10 +133,7 @@ public final class ApiRouter {
         http.header("X-RateLimit-Remaining", Integer.toString(decision.remaining()));
         http.header("X-RateLimit-Reset", Long.toString(decision.resetEpochSeconds()));
         if (!decision.allowed()) {
-            throw new ApiProblem(429, "rate_limited",
-                    "Too many requests. Retry in " + decision.retryAfterSeconds() + "s.",
-                    Map.of("retry_after", decision.retryAfterSeconds()),
-                    Map.of("Retry-After", Long.toString(decision.retryAfterSeconds())));
+            throw ApiProblem.rateLimited(decision.retryAfterSeconds(), decision.resetEpochSeconds());
         }
     }
 

@@ -59,6 +59,7 @@ public final class Envelopes {
     }
 
     private static void write(Context http, int status, ObjectNode envelope) {
+        ApiExchange.of(http).response(envelope);
         http.status(status);
         http.header("X-Request-Id", envelope.path("meta").path("request_id").asText());
         http.contentType("application/json");

@@ -76,6 +76,19 @@ public final class IdempotentRequests {
         }
     }
 
+    /**
+     * Forgets every key older than the retention period: what an advance of the emulated clock does.
+     * (A key is also forgotten on its next use once expired.) Returns how many keys were forgotten.
+     */
+    public int purgeExpired(Instant now) {
+        return database.transaction(db -> {
+            try (PreparedStatement expire = db.prepareStatement("DELETE FROM idempotency_keys WHERE expires_at <= ?")) {
+                expire.setTimestamp(1, Timestamp.from(now));
+                return expire.executeUpdate();
+            }
+        });
+    }
+
     private Optional<Outcome> stored(long accountId, String key, String fingerprint) {
         Instant now = clock.instant();
         return database.transaction(db -> {

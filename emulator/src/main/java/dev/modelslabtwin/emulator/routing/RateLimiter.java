@@ -43,6 +43,11 @@ public final class RateLimiter {
         }
     }
 
+    /** Forgets every window: each client starts a fresh minute (the limits themselves stay as set). */
+    public void reset() {
+        windows.clear();
+    }
+
     /** Changes a limiter's requests per window (e.g. to provoke 429s in a test). */
     public void setLimit(String limiter, int requestsPerMinute) {
         limits.put(limiter, requestsPerMinute);

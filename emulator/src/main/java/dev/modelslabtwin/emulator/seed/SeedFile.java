@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The emulator's starting state, as a JSON or YAML file: accounts (with balance, cards and a token
- * of known secret), the plan catalogue and coupons. {@code seed/default.json} is the built-in one.
+ * The emulator's starting state, as a JSON or YAML file: accounts (with balance, cards and tokens of
+ * known secret), the plan catalogue and coupons. {@code seed/default.json} is the built-in one; the
+ * control API's {@code SeedDocument} schema describes the same shape.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record SeedFile(List<Account> accounts, List<Plan> plans, List<Coupon> coupons) {
@@ -20,13 +22,34 @@ public record SeedFile(List<Account> accounts, List<Plan> plans, List<Coupon> co
         coupons = coupons == null ? List.of() : List.copyOf(coupons);
     }
 
-    /** An account; the first one is the default account the banner prints a token for. */
+    /**
+     * An account; the first one is the default account the banner prints a token for. {@code token}
+     * and {@code tokens} both issue tokens (the first one issued is the account's main token).
+     */
     public record Account(String email, String name, String username, String password, Boolean verified, Boolean reseller,
-                          BigDecimal balance, Token token, @JsonProperty("payment_methods") List<String> paymentMethods) {
+                          BigDecimal balance, Token token, List<Token> tokens,
+                          @JsonProperty("payment_methods") List<String> paymentMethods) {
+
+        /** Every token to issue: {@code token} first, then {@code tokens}. */
+        public List<Token> allTokens() {
+            List<Token> all = new ArrayList<>();
+            if (token != null) {
+                all.add(token);
+            }
+            if (tokens != null) {
+                all.addAll(tokens);
+            }
+            return all;
+        }
     }
 
-    /** A token whose secret is known in advance, so scripts can use it before the emulator starts. */
-    public record Token(String name, String secret, List<String> scopes) {
+    /**
+     * A token; with a {@code secret} its plain text is known before the emulator starts
+     * ({@code <id>|<secret>}), without one a random secret is drawn. {@code token_expiry} takes the
+     * login call's values ({@code 1_week} ... {@code never}, the default).
+     */
+    public record Token(String name, String secret, List<String> scopes,
+                        @JsonProperty("token_expiry") String tokenExpiry) {
     }
 
     public record Plan(long id, String name, String category, String period, String type, BigDecimal price,

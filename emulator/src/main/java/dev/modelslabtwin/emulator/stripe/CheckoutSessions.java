@@ -99,6 +99,17 @@ public final class CheckoutSessions {
                 + "WHERE id = ?", intent.id(), intent.reference());
     }
 
+    /**
+     * Marks every open, unpaid session whose {@code expires_at} has passed as {@code expired}: what
+     * Stripe does on time, done when emulated time is advanced. {@link Session#status} already reads
+     * an unpaid session past its expiry as expired, so this keeps the stored status in step with it.
+     * Returns how many sessions expired.
+     */
+    public static int expireDue(Connection db, Instant now) throws SQLException {
+        return Sql.update(db, "UPDATE checkout_sessions SET status = 'expired' WHERE status = 'open' "
+                + "AND payment_status <> 'paid' AND expires_at <= ?", now);
+    }
+
     /** Makes a successful Checkout payment mark its session paid. */
     public static void registerWith(PaymentIntents intents) {
         intents.onSuccess(PAYMENT_PURPOSE, CheckoutSessions::markPaid);

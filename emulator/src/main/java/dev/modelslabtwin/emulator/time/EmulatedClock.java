@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The emulator's notion of now: real time plus an offset that only grows, so tests can jump ahead
- * (subscription renewals, expiring sessions, tokens and idempotency keys) without waiting.
+ * (subscription renewals, expiring sessions, tokens and idempotency keys) without waiting. Only a
+ * reset of the whole emulator puts it back to real time.
  */
 public final class EmulatedClock extends Clock {
 
@@ -31,6 +32,25 @@ public final class EmulatedClock extends Clock {
         }
         offset.updateAndGet(current -> current.plus(by));
         return instant();
+    }
+
+    /** Moves emulated time forward to {@code target}; a target in the past is refused. */
+    public Instant advanceTo(Instant target) {
+        Duration by = Duration.between(instant(), target);
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("emulated time only moves forward: " + target + " is in the past");
+        }
+        return advance(by);
+    }
+
+    /** How far emulated time is ahead of real time. */
+    public Duration offset() {
+        return offset.get();
+    }
+
+    /** Back to real time: what a reset of the whole emulator does. */
+    public void reset() {
+        offset.set(Duration.ZERO);
     }
 
     @Override

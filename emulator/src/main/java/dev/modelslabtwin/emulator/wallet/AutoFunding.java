@@ -1,5 +1,6 @@
 package dev.modelslabtwin.emulator.wallet;
 
+import dev.modelslabtwin.emulator.Services;
 import dev.modelslabtwin.emulator.billing.Invoices;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
@@ -86,6 +87,32 @@ public final class AutoFunding {
                     PURPOSE, "Auto-funding charge declined (" + declineCode + ")"), now);
             return new Charge(declined.paymentIntentId(), settings.amount(), false, declineCode);
         }
+    }
+
+    /**
+     * Tops up every wallet whose auto-funding is on and whose balance is below its threshold, one charge
+     * attempt each: what the live API's periodic check would have done while emulated time passed. (A
+     * wallet gets there when a charge after a debit failed, or when auto-funding was switched on
+     * below the threshold.) Each wallet in its own transaction; a failed charge is recorded as usual.
+     * Returns how many charges were attempted.
+     */
+    static int topUpLowWallets(Services services, Instant now) {
+        List<Long> low = services.database().transaction(db -> Sql.list(db, "SELECT account_id FROM wallets "
+                + "WHERE auto_funding_enabled AND balance < charge_threshold ORDER BY account_id", row -> row.getLong(1)));
+        int attempts = 0;
+        for (long accountId : low) {
+            attempts += services.database().transaction(db -> {
+                BigDecimal balance = Sql.one(db, "SELECT balance FROM wallets WHERE account_id = ? FOR UPDATE",
+                        row -> row.getBigDecimal(1), accountId).orElseThrow();
+                Settings settings = settings(db, accountId);
+                if (!settings.triggeredBy(balance)) {
+                    return 0;
+                }
+                charge(db, services.paymentIntents(), accountId, settings, now);
+                return 1;
+            });
+        }
+        return attempts;
     }
 
     /** The effect of a successful automatic charge: runs once, in the charge's transaction. */

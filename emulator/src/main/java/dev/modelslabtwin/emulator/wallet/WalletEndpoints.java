@@ -52,6 +52,7 @@ public final class WalletEndpoints implements WalletApi {
         services.paymentIntents().onSuccess(Funding.PURPOSE, Funding::fulfil);
         services.paymentIntents().onSuccess(AutoFunding.PURPOSE, AutoFunding::fulfil);
         services.paymentIntents().onSuccess(Coupons.PURPOSE, Coupons::fulfil);
+        services.dueWork().register("auto_funding_charges", (from, now) -> AutoFunding.topUpLowWallets(services, now));
     }
 
     @Override

@@ -33,6 +33,28 @@ class DatabaseTest {
     }
 
     @Test
+    void aWipedDatabaseIsANewOneWhoseIdsStartAgainFromOne() {
+        Database database = Database.inMemory();
+        database.transaction(c -> {
+            Sql.insert(c, "INSERT INTO accounts (email, name, password_hash, stripe_customer_id, created_at) "
+                    + "VALUES ('a@example.com', 'A', 'x', 'cus_a', CURRENT_TIMESTAMP)");
+            return Sql.insert(c, "INSERT INTO accounts (email, name, password_hash, stripe_customer_id, created_at) "
+                    + "VALUES ('b@example.com', 'B', 'x', 'cus_b', CURRENT_TIMESTAMP)");
+        });
+        int version = database.transaction(c -> single(c.createStatement(), "SELECT MAX(version) FROM schema_version").intValue());
+
+        database.wipe();
+
+        BigDecimal accounts = database.transaction(c -> Sql.number(c, "SELECT COUNT(*) FROM accounts"));
+        BigDecimal versionAfter = database.transaction(c -> single(c.createStatement(), "SELECT MAX(version) FROM schema_version"));
+        long firstId = database.transaction(c -> Sql.insert(c, "INSERT INTO accounts (email, name, password_hash, "
+                + "stripe_customer_id, created_at) VALUES ('c@example.com', 'C', 'x', 'cus_c', CURRENT_TIMESTAMP)"));
+        assertEquals(0, accounts.intValue());
+        assertEquals(version, versionAfter.intValue());
+        assertEquals(1, firstId);
+    }
+
+    @Test
     void aFileDatabaseKeepsItsStateAcrossReopening(@TempDir Path dir) {
         String location = "file:" + dir.resolve("twin");
         Database.at(location).transaction(c -> c.createStatement().executeUpdate(

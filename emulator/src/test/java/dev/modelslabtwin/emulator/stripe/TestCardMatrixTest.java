@@ -52,16 +52,17 @@ class TestCardMatrixTest {
         TestHttp api = emu.as(account.token());
 
         String paymentMethod = stripe.paymentMethod(card.number());
-        String setupIntent = emu.database().transaction(db -> SetupIntents.create(db, account.id(), emu.clock().instant()).id());
+        String setupIntent = api.post("/billing/setup-intent", null).json().path("data").path("setup_intent_id").asText();
         TestHttp.Answer attach = stripe.post("/v1/setup_intents/" + setupIntent + "/confirm", Map.of("payment_method", paymentMethod));
 
         if (card.declineOnAttach() != null) {
             assertDeclined(attach, card.declineOnAttach());
             assertEquals("requires_payment_method", attach.json().path("error").path("setup_intent").path("status").asText());
             TestHttp.Answer checkout = payCheckout(api, paymentMethod);
-            assertEquals(402, checkout.status(), checkout.body());
-            assertEquals(card.declineOnCharge().declineCode(), checkout.json().path("error").path("details")
-                    .path("decline_code").asText(), "declined when charged unattached too");
+            assertEquals(200, checkout.status(), "the control API shows the page's declined payment: " + checkout.body());
+            assertEquals("requires_payment_method", checkout.json().path("data").path("status").asText());
+            assertEquals(card.declineOnCharge().declineCode(), checkout.json().path("data").path("decline_code").asText(),
+                    "declined when charged unattached too");
             return;
         }
         assertEquals(200, attach.status(), attach.body());

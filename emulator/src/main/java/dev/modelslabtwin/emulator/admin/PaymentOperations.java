@@ -1,0 +1,156 @@
+package dev.modelslabtwin.emulator.admin;
+
+import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.stripe.CardDeclined;
+import dev.modelslabtwin.emulator.stripe.CardTokens;
+import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.stripe.SetupIntents;
+import dev.modelslabtwin.emulator.stripe.TestCards;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The control routes that do what a person does on Stripe's pages, and the test-card matrix. */
+final class PaymentOperations {
+
+    /** Numbers that show the tokenisation step's refusals: one failing the Luhn check, one real (non-test) card. */
+    private static final List<String> REFUSED_AT_TOKENISATION = List.of("4242424242424241", "4111111111111111");
+
+    private final Services services;
+
+    PaymentOperations(Services services) {
+        this.services = services;
+    }
+
+    /**
+     * The test-card matrix, so tools can discover which card does what and at which step it fails:
+     * tokenisation ({@code POST /v1/payment_methods}), attach (saving the card, confirming a
+     * SetupIntent), charge, or after 3D Secure.
+     */
+    Object testCards(ControlRequest request) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (TestCards.TestCard card : TestCards.all()) {
+            TestCards.Decline failure = card.declineOnAttach() != null ? card.declineOnAttach()
+                    : card.declineOnCharge() != null ? card.declineOnCharge() : card.declineAfterAuthentication();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("number", card.number());
+            row.put("payment_method", card.paymentMethod());
+            row.put("brand", card.brand());
+            row.put("funding", card.funding());
+            row.put("country", card.country());
+            row.put("behaviour", card.behaviour());
+            row.put("fails_at", card.declineOnAttach() != null ? "attach" : card.declineOnCharge() != null ? "charge"
+                    : card.declineAfterAuthentication() != null ? "after_authentication" : null);
+            row.put("error_code", failure == null ? null : failure.code());
+            row.put("decline_code", failure == null ? null : failure.declineCode());
+            row.put("message", failure == null ? null : failure.message());
+            row.put("declined_on_attach", declineCode(card.declineOnAttach()));
+            row.put("declined_on_charge", declineCode(card.declineOnCharge()));
+            row.put("requires_authentication", card.authentication() == TestCards.Authentication.REQUIRED);
+            row.put("declined_after_authentication", declineCode(card.declineAfterAuthentication()));
+            row.put("only_when_cvc_sent", card.declinesOnlyOnTheCvcCheck());
+            rows.add(row);
+        }
+        rows.addAll(refusedAtTokenisation(services.clock().instant()));
+        return rows;
+    }
+
+    /** The refusals of the tokenisation step, read off the checks themselves rather than restated. */
+    private static List<Map<String, Object>> refusedAtTokenisation(Instant now) {
+        int validYear = now.atZone(ZoneOffset.UTC).getYear() + 3;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String number : REFUSED_AT_TOKENISATION) {
+            try {
+                CardTokens.check(new CardTokens.RawCard(number, 12, validYear, null), now);
+                throw new IllegalStateException(number + " was meant to show a refusal at tokenisation");
+            } catch (CardTokens.Refused refused) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("number", number);
+                row.put("behaviour", "refused when tokenised (" + refused.code() + ")");
+                row.put("fails_at", "tokenization");
+                row.put("error_code", refused.code());
+                row.put("decline_code", refused.declineCode());
+                row.put("message", refused.getMessage());
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static String declineCode(TestCards.Decline decline) {
+        return decline == null ? null : decline.declineCode();
+    }
+
+    /**
+     * Passes or fails the 3D Secure step of a payment (or of a SetupIntent, {@code seti_...}), as the
+     * person on the bank's page would.
+     */
+    Object authenticate(ControlRequest request) {
+        String paymentIntentId = request.pathParam("id");
+        boolean approved = request.body().path("outcome").asText("approve").equals("approve");
+        if (paymentIntentId.startsWith("seti_")) {
+            return setupState(services.database().transaction(db -> {
+                try {
+                    return SetupIntents.completeAuthentication(db, paymentIntentId, approved, services.clock().instant());
+                } catch (CardDeclined declined) {
+                    return SetupIntents.find(db, paymentIntentId).orElseThrow();
+                }
+            }));
+        }
+        return paymentState(services.database().transaction(db -> {
+            try {
+                return services.paymentIntents().completeAuthentication(db, paymentIntentId, approved,
+                        services.clock().instant());
+            } catch (CardDeclined declined) {
+                return services.paymentIntents().find(db, paymentIntentId).orElseThrow();
+            }
+        }));
+    }
+
+    /**
+     * Pays a Checkout Session with a card, as a person on the hosted page would: the answer is the
+     * payment, succeeded, declined or awaiting 3D Secure.
+     */
+    Object payCheckoutSession(ControlRequest request) {
+        String sessionId = request.pathParam("id");
+        String paymentMethod = request.body().path("payment_method").asText("pm_card_visa");
+        PaymentIntents.PaymentIntent intent = services.database().transaction(db -> {
+            try {
+                return CheckoutSessions.pay(db, services.paymentIntents(), sessionId, paymentMethod, services.clock().instant());
+            } catch (CardDeclined declined) {
+                // A declined charge is what the page shows, not a failure of this call; a card refused
+                // before any charge (no PaymentIntent) is.
+                if (declined.paymentIntentId() == null) {
+                    throw declined;
+                }
+                return services.paymentIntents().find(db, declined.paymentIntentId()).orElseThrow();
+            }
+        });
+        Map<String, Object> answer = new LinkedHashMap<>(paymentState(intent));
+        answer.put("session_id", sessionId);
+        return answer;
+    }
+
+    private static Map<String, Object> setupState(SetupIntents.SetupIntent intent) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("setup_intent_id", intent.id());
+        state.put("status", intent.status());
+        state.put("decline_code", intent.declineCode());
+        state.put("payment_method", intent.paymentMethodId());
+        return state;
+    }
+
+    private static Map<String, Object> paymentState(PaymentIntents.PaymentIntent intent) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("payment_intent_id", intent.id());
+        state.put("status", intent.status());
+        state.put("decline_code", intent.declineCode());
+        state.put("amount", intent.amount());
+        return state;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.modelslabtwin.emulator.time;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class DueWorkTest {
+
+    private static final Instant START = Instant.parse("2026-05-01T00:00:00Z");
+
+    @Test
+    void jobsRunInTheOrderTheyWereRegisteredAndSayWhatTheyDid() {
+        DueWork work = new DueWork(START);
+        List<String> ran = new ArrayList<>();
+        work.register("first", (from, now) -> {
+            ran.add("first");
+            return 2;
+        });
+        work.register(now -> ran.add("uncounted"));
+
+        List<DueWork.Ran> report = work.runAll(START.plusSeconds(60));
+
+        assertEquals(List.of("first", "uncounted"), ran);
+        assertEquals(List.of(new DueWork.Ran("first", 2), new DueWork.Ran("job-2", null)), report);
+    }
+
+    @Test
+    void eachRunCatchesUpFromWhereTheLastOneStopped() {
+        DueWork work = new DueWork(START);
+        List<Instant> windows = new ArrayList<>();
+        work.register("window", (from, now) -> {
+            windows.add(from);
+            windows.add(now);
+            return 0;
+        });
+
+        work.runAll(START.plusSeconds(10));
+        work.runAll(START.plusSeconds(25));
+        work.restartAt(START.plusSeconds(100));
+        work.runAll(START.plusSeconds(130));
+
+        assertEquals(List.of(START, START.plusSeconds(10), START.plusSeconds(10), START.plusSeconds(25),
+                START.plusSeconds(100), START.plusSeconds(130)), windows);
+    }
+}
