@@ -12,20 +12,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The card a wallet request names in {@code payment_method_id}: one of the account's saved cards, or
+ * The card a wallet or subscription request names in {@code payment_method_id}: one of the account's saved cards, or
  * one tokenised with Stripe just now (an unattached PaymentMethod or a {@code pm_card_*} shortcut),
  * which is saved to the account first, as charging a customer with a new card does.
  */
-final class ChargeableCards {
+public final class ChargeableCards {
 
     private ChargeableCards() {
     }
 
     /**
      * The id to charge. A card Stripe refuses to attach is declined here (402); an unknown card or
-     * another account's is a validation error of the request, as the wallet operations declare it.
+     * another account's is a validation error of the request, as the wallet and subscription operations
+     * declare it.
      */
-    static String resolve(Connection db, long accountId, String paymentMethodId, Instant now) throws SQLException {
+    public static String resolve(Connection db, long accountId, String paymentMethodId, Instant now) throws SQLException {
         boolean saved = PaymentMethods.find(db, paymentMethodId)
                 .filter(card -> Objects.equals(card.accountId(), accountId)).isPresent();
         if (saved) {
