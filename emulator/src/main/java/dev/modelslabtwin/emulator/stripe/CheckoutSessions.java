@@ -126,8 +126,9 @@ public final class CheckoutSessions {
 
     private static Session map(ResultSet row) throws SQLException {
         long planId = row.getLong("plan_id");
+        Long plan = row.wasNull() ? null : planId;
         return new Session(row.getString("id"), row.getLong("account_id"), row.getString("purpose"),
-                row.getBigDecimal("amount"), row.wasNull() ? null : planId, row.getString("payment_status"),
+                row.getBigDecimal("amount"), plan, row.getString("payment_status"),
                 row.getString("payment_intent_id"), row.getString("success_url"), row.getString("cancel_url"),
                 Sql.instant(row, "expires_at"), Sql.instant(row, "fulfilled_at"), Sql.instant(row, "created_at"));
     }

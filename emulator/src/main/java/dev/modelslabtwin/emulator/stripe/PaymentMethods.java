@@ -142,7 +142,8 @@ public final class PaymentMethods {
 
     private static Card map(ResultSet row) throws SQLException {
         long accountId = row.getLong("account_id");
-        return new Card(row.getString("id"), row.wasNull() ? null : accountId, row.getString("test_card"),
+        Long owner = row.wasNull() ? null : accountId;
+        return new Card(row.getString("id"), owner, row.getString("test_card"),
                 row.getString("brand"), row.getString("last4"), row.getInt("exp_month"), row.getInt("exp_year"),
                 row.getString("funding"), row.getString("country"), row.getBoolean("is_default"),
                 Sql.instant(row, "created_at"));
