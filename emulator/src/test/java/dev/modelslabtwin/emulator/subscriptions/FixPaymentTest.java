@@ -3,6 +3,7 @@ package dev.modelslabtwin.emulator.subscriptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
+import dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.Subscriber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,6 @@ import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.authent
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.detach;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.invoices;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.status;
-import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.subscribed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,10 +115,9 @@ class FixPaymentTest {
 
     @Test
     void anActiveSubscriptionHasNoPaymentToFix() {
-        var account = emu.newAccount();
-        attach(emu, account, "pm_card_visa");
-        TestHttp http = emu.as(account.token());
-        long id = subscribed(http, STANDARD, null);
+        Subscriber subscriber = SubscriptionTests.subscriber(emu, STANDARD, "pm_card_visa");
+        TestHttp http = subscriber.http();
+        long id = subscriber.id();
 
         TestHttp.Answer answer = act(http, id, "fix-payment");
 
@@ -142,15 +141,11 @@ class FixPaymentTest {
 
     /** A Standard subscription whose renewal the account's only card declined. */
     private static PastDue pastDue() {
-        var account = emu.newAccount();
-        String card = attach(emu, account, "pm_card_visa");
-        TestHttp http = emu.as(account.token());
-        long id = subscribed(http, STANDARD, card);
-        String failing = attach(emu, account, "pm_card_chargeCustomerFail");
-        detach(emu, account, card);
+        Subscriber subscriber = SubscriptionTests.subscriber(emu, STANDARD, "pm_card_visa");
+        String failing = SubscriptionTests.switchToCard(emu, subscriber, "pm_card_chargeCustomerFail");
         advance(emu, "P32D");
-        assertEquals("past_due", status(http, id).path("status").asText());
-        return new PastDue(account, http, id, failing);
+        assertEquals("past_due", status(subscriber.http(), subscriber.id()).path("status").asText());
+        return new PastDue(subscriber.account(), subscriber.http(), subscriber.id(), failing);
     }
 
     private record PastDue(TestEmulator.TestAccount account, TestHttp http, long id, String failingCard) {

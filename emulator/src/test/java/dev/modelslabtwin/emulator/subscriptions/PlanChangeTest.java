@@ -3,6 +3,7 @@ package dev.modelslabtwin.emulator.subscriptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
+import dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.Subscriber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,12 +22,12 @@ import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.STANDAR
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.act;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.advance;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.assertMoney;
-import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.attach;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.charges;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.instant;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.invoices;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.status;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.subscribed;
+import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.subscriber;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -49,14 +50,13 @@ class PlanChangeTest {
 
     @Test
     void anUpgradeSwitchesAtOnceAndTheNextInvoiceCarriesTheProratedDifference() {
-        var account = emu.newAccount();
-        attach(emu, account, "pm_card_visa");
-        TestHttp http = emu.as(account.token());
-        long id = subscribed(http, BASIC_ENTERPRISE, null);
+        Subscriber subscriber = subscriber(emu, BASIC_ENTERPRISE, "pm_card_visa");
+        TestHttp http = subscriber.http();
+        long id = subscriber.id();
         JsonNode before = status(http, id);
         advance(emu, "P10D");
         Instant now = emu.clock().instant();
-        long attempts = charges(emu, account);
+        long attempts = charges(emu, subscriber.account());
 
         TestHttp.Answer changed = http.put("/subscriptions/" + id, "{\"new_plan_id\": " + PREMIUM_ENTERPRISE + "}");
 
@@ -67,7 +67,7 @@ class PlanChangeTest {
         assertMoney("499.00", subscription.path("amount"));
         assertEquals(before.path("current_period_end"), subscription.path("current_period_end"));
         assertFalse(changed.json().path("data").has("payment"));
-        assertEquals(attempts, charges(emu, account));
+        assertEquals(attempts, charges(emu, subscriber.account()));
         BigDecimal share = share(before, now);
         BigDecimal promised = new BigDecimal(subscription.path("next_invoice_amount").asText());
         assertClose(new BigDecimal("499.00").add(new BigDecimal("250.00").multiply(share)), promised);
@@ -88,22 +88,21 @@ class PlanChangeTest {
 
     @Test
     void aDowngradesCreditIsCarriedFromInvoiceToInvoiceUntilUsedUp() {
-        var account = emu.newAccount();
-        attach(emu, account, "pm_card_visa");
-        TestHttp http = emu.as(account.token());
-        long id = subscribed(http, PREMIUM_ENTERPRISE, null);
+        Subscriber subscriber = subscriber(emu, PREMIUM_ENTERPRISE, "pm_card_visa");
+        TestHttp http = subscriber.http();
+        long id = subscriber.id();
 
         TestHttp.Answer changed = http.put("/subscriptions/" + id, "{\"new_plan_id\": " + BASIC_ENTERPRISE + "}");
 
         assertEquals(200, changed.status(), changed.body());
         assertMoney("0.00", changed.json().path("data").path("subscription").path("next_invoice_amount"));
-        long attempts = charges(emu, account);
+        long attempts = charges(emu, subscriber.account());
         advance(emu, "P32D");
         List<SubscriptionTests.Invoice> invoices = invoices(emu, id);
         assertEquals(2, invoices.size());
         assertMoney("0.00", invoices.get(1).amount());
         assertNull(invoices.get(1).paymentIntentId());
-        assertEquals(attempts, charges(emu, account));
+        assertEquals(attempts, charges(emu, subscriber.account()));
         JsonNode after = status(http, id);
         assertEquals("active", after.path("status").asText());
         assertMoney("248.00", after.path("next_invoice_amount"));
@@ -116,10 +115,9 @@ class PlanChangeTest {
 
     @Test
     void anotherIntervalRestartsTheCycleAndChargesTheNewPlanNowLessTheUnusedTime() {
-        var account = emu.newAccount();
-        attach(emu, account, "pm_card_visa");
-        TestHttp http = emu.as(account.token());
-        long id = subscribed(http, STANDARD, null);
+        Subscriber subscriber = subscriber(emu, STANDARD, "pm_card_visa");
+        TestHttp http = subscriber.http();
+        long id = subscriber.id();
         JsonNode before = status(http, id);
         advance(emu, "P10D");
         Instant now = emu.clock().instant();
@@ -143,10 +141,9 @@ class PlanChangeTest {
 
     @Test
     void theClisPlanIdIsAcceptedAndTheDocumentedNewPlanIdWinsOverIt() {
-        var account = emu.newAccount();
-        attach(emu, account, "pm_card_visa");
-        TestHttp http = emu.as(account.token());
-        long id = subscribed(http, BASIC_ENTERPRISE, null);
+        Subscriber subscriber = subscriber(emu, BASIC_ENTERPRISE, "pm_card_visa");
+        TestHttp http = subscriber.http();
+        long id = subscriber.id();
 
         TestHttp.Answer cli = http.put("/subscriptions/" + id, "{\"plan_id\": " + PREMIUM_ENTERPRISE + "}");
         TestHttp.Answer both = http.put("/subscriptions/" + id, "{\"new_plan_id\": " + BASIC_ENTERPRISE
@@ -160,10 +157,9 @@ class PlanChangeTest {
 
     @Test
     void aPlanChangeNeedsAPlanThatExists() {
-        var account = emu.newAccount();
-        attach(emu, account, "pm_card_visa");
-        TestHttp http = emu.as(account.token());
-        long id = subscribed(http, BASIC_ENTERPRISE, null);
+        Subscriber subscriber = subscriber(emu, BASIC_ENTERPRISE, "pm_card_visa");
+        TestHttp http = subscriber.http();
+        long id = subscriber.id();
 
         TestHttp.Answer none = http.put("/subscriptions/" + id, "{}");
         TestHttp.Answer unknown = http.put("/subscriptions/" + id, "{\"new_plan_id\": 999}");
@@ -177,10 +173,9 @@ class PlanChangeTest {
 
     @Test
     void theSamePlanAgainChangesNothing() {
-        var account = emu.newAccount();
-        attach(emu, account, "pm_card_visa");
-        TestHttp http = emu.as(account.token());
-        long id = subscribed(http, BASIC_ENTERPRISE, null);
+        Subscriber subscriber = subscriber(emu, BASIC_ENTERPRISE, "pm_card_visa");
+        TestHttp http = subscriber.http();
+        long id = subscriber.id();
         advance(emu, "P10D");
 
         TestHttp.Answer same = http.put("/subscriptions/" + id, "{\"new_plan_id\": " + BASIC_ENTERPRISE + "}");
@@ -192,10 +187,9 @@ class PlanChangeTest {
 
     @Test
     void aPausedSubscriptionCannotChangePlan() {
-        var account = emu.newAccount();
-        attach(emu, account, "pm_card_visa");
-        TestHttp http = emu.as(account.token());
-        long id = subscribed(http, BASIC_ENTERPRISE, null);
+        Subscriber subscriber = subscriber(emu, BASIC_ENTERPRISE, "pm_card_visa");
+        TestHttp http = subscriber.http();
+        long id = subscriber.id();
         act(http, id, "pause");
 
         TestHttp.Answer answer = http.put("/subscriptions/" + id, "{\"new_plan_id\": " + PREMIUM_ENTERPRISE + "}");
@@ -207,10 +201,9 @@ class PlanChangeTest {
 
     @Test
     void movingToAPlanTheAccountAlreadyHoldsIsAConflict() {
-        var account = emu.newAccount();
-        attach(emu, account, "pm_card_visa");
-        TestHttp http = emu.as(account.token());
-        long basic = subscribed(http, BASIC_ENTERPRISE, null);
+        Subscriber subscriber = subscriber(emu, BASIC_ENTERPRISE, "pm_card_visa");
+        TestHttp http = subscriber.http();
+        long basic = subscriber.id();
         long premium = subscribed(http, PREMIUM_ENTERPRISE, null);
 
         TestHttp.Answer answer = http.put("/subscriptions/" + basic, "{\"new_plan_id\": " + PREMIUM_ENTERPRISE + "}");

@@ -3,6 +3,7 @@ package dev.modelslabtwin.emulator.subscriptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
+import dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.Subscriber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -209,19 +210,10 @@ class RenewalsTest {
 
     /** An account subscribed to Standard ($27 a month) with a Visa that always succeeds. */
     private static Subscriber subscriber() {
-        var account = emu.newAccount();
-        String card = attach(emu, account, "pm_card_visa");
-        TestHttp http = emu.as(account.token());
-        return new Subscriber(account, http, subscribed(http, STANDARD, card), card);
+        return SubscriptionTests.subscriber(emu, STANDARD, "pm_card_visa");
     }
 
-    /** The subscription's card is removed; {@code testCard} becomes the account's default. Returns its id. */
     private static String switchToCard(Subscriber subscriber, String testCard) {
-        String card = attach(emu, subscriber.account(), testCard);
-        detach(emu, subscriber.account(), subscriber.card());
-        return card;
-    }
-
-    private record Subscriber(TestEmulator.TestAccount account, TestHttp http, long id, String card) {
+        return SubscriptionTests.switchToCard(emu, subscriber, testCard);
     }
 }

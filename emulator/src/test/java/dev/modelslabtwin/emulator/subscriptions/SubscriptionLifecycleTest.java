@@ -3,6 +3,7 @@ package dev.modelslabtwin.emulator.subscriptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
+import dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.Subscriber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,6 @@ import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.act;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.advance;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.assertMoney;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.attach;
-import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.detach;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.instant;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.invoices;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.status;
@@ -218,18 +218,11 @@ class SubscriptionLifecycleTest {
 
     /** An account subscribed to Standard ($27 a month) with {@code testCard}. */
     private static Subscriber subscriber(String testCard) {
-        var account = emu.newAccount();
-        String card = attach(emu, account, testCard);
-        TestHttp http = emu.as(account.token());
-        return new Subscriber(account, http, subscribed(http, STANDARD, card), card);
+        return SubscriptionTests.subscriber(emu, STANDARD, testCard);
     }
 
     /** The subscription's card is removed and the account's default becomes one that declines every charge. */
     private static void switchToFailingCard(Subscriber subscriber) {
-        attach(emu, subscriber.account(), "pm_card_chargeCustomerFail");
-        detach(emu, subscriber.account(), subscriber.card());
-    }
-
-    private record Subscriber(TestEmulator.TestAccount account, TestHttp http, long id, String card) {
+        SubscriptionTests.switchToCard(emu, subscriber, "pm_card_chargeCustomerFail");
     }
 }

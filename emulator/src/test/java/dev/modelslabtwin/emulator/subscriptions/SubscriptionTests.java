@@ -21,6 +21,10 @@ final class SubscriptionTests {
     static final long STANDARD = 20;
     static final long STANDARD_YEARLY = 21;
 
+    /** An account subscribed to a plan: its token's client, the subscription and the card it was paid with. */
+    record Subscriber(TestEmulator.TestAccount account, TestHttp http, long id, String card) {
+    }
+
     /** A paid invoice of a subscription, as stored. */
     record Invoice(String id, BigDecimal amount, String paymentIntentId, Instant createdAt, List<String> lines) {
     }
@@ -32,6 +36,21 @@ final class SubscriptionTests {
     static String attach(TestEmulator emu, TestEmulator.TestAccount account, String testCard) {
         return emu.database().transaction(db -> PaymentMethods.attach(db, account.id(), testCard, true,
                 emu.clock().instant()).id());
+    }
+
+    /** A new account that saved {@code testCard} (which must succeed) and subscribed to {@code planId} with it. */
+    static Subscriber subscriber(TestEmulator emu, long planId, String testCard) {
+        var account = emu.newAccount();
+        String card = attach(emu, account, testCard);
+        TestHttp http = emu.as(account.token());
+        return new Subscriber(account, http, subscribed(http, planId, card), card);
+    }
+
+    /** The subscription's card is removed; {@code testCard} becomes the account's default. Returns its id. */
+    static String switchToCard(TestEmulator emu, Subscriber subscriber, String testCard) {
+        String card = attach(emu, subscriber.account(), testCard);
+        detach(emu, subscriber.account(), subscriber.card());
+        return card;
     }
 
     /** Removes a saved card, as {@code DELETE /billing/payment-methods/{id}} does. */
