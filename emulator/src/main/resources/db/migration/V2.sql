@@ -1,12 +1,10 @@
 -- Subscriptions as Stripe bills them: periods counted from a billing cycle anchor (so a subscription
 -- anchored on the 31st renews on the last day of shorter months and on the 31st again after),
 -- invoice items waiting for the next invoice (prorations, or the lines of a renewal the card
--- declined), and why the last renewal payment failed. V1 never wrote a subscription, so the new
--- NOT NULL columns need no backfill beyond the anchor.
+-- declined), and why the last renewal payment failed. A row without an anchor (written by an older
+-- emulator, or directly by a tool or test) is anchored at the start of its current period.
 
 ALTER TABLE subscriptions ADD COLUMN billing_cycle_anchor TIMESTAMP WITH TIME ZONE;
-UPDATE subscriptions SET billing_cycle_anchor = current_period_start;
-ALTER TABLE subscriptions ALTER COLUMN billing_cycle_anchor SET NOT NULL;
 ALTER TABLE subscriptions ADD COLUMN period_index INT DEFAULT 0 NOT NULL;
 ALTER TABLE subscriptions ADD COLUMN opening_payment_intent_id VARCHAR(255) UNIQUE;
 ALTER TABLE subscriptions ADD COLUMN checkout_session_id VARCHAR(255) UNIQUE;

@@ -78,7 +78,7 @@ final class Renewals {
             renew(db, subscription);
             return true;
         }
-        if (subscription.is(SubscriptionStatus.PAST_DUE)
+        if (subscription.is(SubscriptionStatus.PAST_DUE) && subscription.pastDueSince() != null
                 && !subscription.pastDueSince().plus(RETRY_WINDOW).isAfter(now)) {
             cancelUnpaid(db, subscription, subscription.pastDueSince().plus(RETRY_WINDOW));
             return true;

@@ -46,12 +46,13 @@ final class SubscriptionViews {
             view.nextInvoiceAmount(Money.usd(plan.price().add(pending).max(BigDecimal.ZERO)));
         }
         if (stored.is(SubscriptionStatus.PAST_DUE)) {
-            view.amountDue(Money.usd(pending))
-                    .pastDueSince(time(stored.pastDueSince()))
-                    .lastPaymentError(new SubscriptionPaymentError()
-                            .declineCode(stored.lastDeclineCode())
-                            .message(stored.lastPaymentError())
-                            .paymentIntentId(stored.lastPaymentIntentId()));
+            view.amountDue(Money.usd(pending)).pastDueSince(time(stored.pastDueSince()));
+        }
+        if (stored.is(SubscriptionStatus.PAST_DUE) && stored.lastDeclineCode() != null) {
+            view.lastPaymentError(new SubscriptionPaymentError()
+                    .declineCode(stored.lastDeclineCode())
+                    .message(stored.lastPaymentError())
+                    .paymentIntentId(stored.lastPaymentIntentId()));
         }
         return view;
     }

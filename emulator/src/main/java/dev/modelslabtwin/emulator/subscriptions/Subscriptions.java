@@ -16,8 +16,10 @@ import java.util.Optional;
 /** The {@code subscriptions} table: every read and write of a subscription's row. */
 final class Subscriptions {
 
+    /** A row without an anchor (written before there was one, or by a tool) is anchored at its current period's start. */
     private static final String COLUMNS = "id, account_id, plan_id, status, stripe_subscription_id, payment_method_id, "
-            + "current_period_start, current_period_end, billing_cycle_anchor, period_index, past_due_since, "
+            + "current_period_start, current_period_end, "
+            + "COALESCE(billing_cycle_anchor, current_period_start) AS billing_cycle_anchor, period_index, past_due_since, "
             + "last_decline_code, last_payment_error, last_payment_intent_id, paused_at, canceled_at, created_at";
 
     private Subscriptions() {
@@ -100,8 +102,9 @@ final class Subscriptions {
     /** Moves on to the next period of the same cycle. */
     static void nextPeriod(Connection db, StoredSubscription subscription, BillingInterval interval) throws SQLException {
         int next = subscription.periodIndex() + 1;
-        Sql.update(db, "UPDATE subscriptions SET period_index = ?, current_period_start = ?, current_period_end = ? WHERE id = ?",
-                next, interval.periodStart(subscription.anchor(), next), interval.periodEnd(subscription.anchor(), next),
+        Sql.update(db, "UPDATE subscriptions SET billing_cycle_anchor = ?, period_index = ?, current_period_start = ?, "
+                        + "current_period_end = ? WHERE id = ?", subscription.anchor(), next,
+                interval.periodStart(subscription.anchor(), next), interval.periodEnd(subscription.anchor(), next),
                 subscription.id());
     }
 

@@ -3,6 +3,7 @@ package dev.modelslabtwin.emulator.subscriptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
+import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.Subscriber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.STANDARD;
@@ -206,6 +208,29 @@ class RenewalsTest {
         assertEquals("no_payment_method", pastDue.path("last_payment_error").path("decline_code").asText());
         assertNull(pastDue.path("last_payment_error").get("payment_intent_id"));
         assertEquals(attempts, charges(emu, subscriber.account()));
+    }
+
+    @Test
+    void aSubscriptionRowWrittenWithoutACycleAnchorRenewsAtItsStoredPeriodEnd() {
+        var account = emu.newAccount();
+        String card = attach(emu, account, "pm_card_visa");
+        Instant now = emu.clock().instant();
+        Instant start = now.minus(Duration.ofDays(20));
+        Instant end = now.plus(Duration.ofDays(10));
+        long id = emu.database().transaction(db -> Sql.insert(db, "INSERT INTO subscriptions (account_id, plan_id, status, "
+                        + "stripe_subscription_id, payment_method_id, current_period_start, current_period_end, created_at) "
+                        + "VALUES (?, ?, 'active', ?, ?, ?, ?, ?)", account.id(), STANDARD, "sub_written_by_a_tool", card,
+                start, end, start));
+
+        advance(emu, "P15D");
+
+        JsonNode renewed = status(emu.as(account.token()), id);
+        assertEquals("active", renewed.path("status").asText());
+        List<SubscriptionTests.Invoice> invoices = invoices(emu, id);
+        assertEquals(1, invoices.size());
+        assertEquals(instant(renewed.path("current_period_start")), invoices.get(0).createdAt());
+        assertEquals(start.atZone(ZoneOffset.UTC).plusMonths(2).toInstant().truncatedTo(ChronoUnit.SECONDS),
+                instant(renewed.path("current_period_end")).truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** An account subscribed to Standard ($27 a month) with a Visa that always succeeds. */
