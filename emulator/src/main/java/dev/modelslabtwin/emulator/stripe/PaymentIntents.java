@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -154,6 +155,21 @@ public final class PaymentIntents {
             return decline(db, paymentIntentId, after, now);
         }
         return succeed(db, paymentIntentId, now);
+    }
+
+    /**
+     * Cancels a PaymentIntent still awaiting 3D Secure (Stripe cancels from any open state): it can no
+     * longer succeed, so its fulfilment never runs. False when it was no longer awaiting authentication.
+     */
+    public boolean cancel(Connection db, String paymentIntentId, Instant now) throws SQLException {
+        return Sql.update(db, "UPDATE payment_intents SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+                CANCELED, now, paymentIntentId, REQUIRES_ACTION) == 1;
+    }
+
+    /** The PaymentIntents made for {@code purpose} that still await 3D Secure, oldest first. */
+    public List<PaymentIntent> awaitingAuthentication(Connection db, String purpose) throws SQLException {
+        return Sql.list(db, "SELECT " + COLUMNS + " FROM payment_intents WHERE purpose = ? AND status = ? "
+                + "ORDER BY created_at, id", PaymentIntents::map, purpose, REQUIRES_ACTION);
     }
 
     /** One of the account's PaymentIntents; another account's id is as unknown as a made-up one. */

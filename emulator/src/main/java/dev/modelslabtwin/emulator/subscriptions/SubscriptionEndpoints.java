@@ -1,82 +1,279 @@
 package dev.modelslabtwin.emulator.subscriptions;
 
-import dev.modelslabtwin.emulator.Services;
-import dev.modelslabtwin.emulator.api.SubscriptionsApi;
-import dev.modelslabtwin.emulator.routing.RequestContext;
 import dev.modelslabtwin.client.model.ChangePlanRequest;
+import dev.modelslabtwin.client.model.Charge;
 import dev.modelslabtwin.client.model.ChargeAmountRequest;
 import dev.modelslabtwin.client.model.ChargeResponse;
+import dev.modelslabtwin.client.model.CheckoutLink;
 import dev.modelslabtwin.client.model.ConfirmCheckoutRequest;
 import dev.modelslabtwin.client.model.CreateSubscriptionRequest;
-import dev.modelslabtwin.client.model.ErrorEnvelope;
+import dev.modelslabtwin.client.model.Payment;
+import dev.modelslabtwin.client.model.PlanCatalog;
 import dev.modelslabtwin.client.model.PlanCatalogResponse;
+import dev.modelslabtwin.client.model.Subscription;
+import dev.modelslabtwin.client.model.SubscriptionAction;
 import dev.modelslabtwin.client.model.SubscriptionActionResponse;
+import dev.modelslabtwin.client.model.SubscriptionCheckoutConfirmation;
 import dev.modelslabtwin.client.model.SubscriptionCheckoutConfirmationResponse;
+import dev.modelslabtwin.client.model.SubscriptionCreation;
 import dev.modelslabtwin.client.model.SubscriptionCreationResponse;
 import dev.modelslabtwin.client.model.SubscriptionListResponse;
 import dev.modelslabtwin.client.model.SubscriptionResponse;
+import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.api.SubscriptionsApi;
+import dev.modelslabtwin.emulator.db.Database;
+import dev.modelslabtwin.emulator.routing.ApiProblem;
+import dev.modelslabtwin.emulator.routing.RequestContext;
+import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.wallet.Money;
+import dev.modelslabtwin.emulator.wallet.Payments;
 
-/** The Subscriptions operations. */
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Subscriptions operations: each brings the caller's subscriptions up to the clock, runs one
+ * transaction and maps the result. Registers what subscription payments pay for, and the renewals
+ * that fall due as emulated time passes.
+ */
 public final class SubscriptionEndpoints implements SubscriptionsApi {
 
     private final Services services;
+    private final Renewals renewals;
 
     public SubscriptionEndpoints(Services services) {
         this.services = services;
-    }
-
-    @Override
-    public ChargeResponse chargeSubscriptionAmount(RequestContext context, ChargeAmountRequest chargeAmountRequest, String idempotencyKey) {
-        throw new UnsupportedOperationException("not yet implemented");
-    }
-
-    @Override
-    public SubscriptionCheckoutConfirmationResponse confirmSubscriptionCheckout(RequestContext context, ConfirmCheckoutRequest confirmCheckoutRequest, String idempotencyKey) {
-        throw new UnsupportedOperationException("not yet implemented");
-    }
-
-    @Override
-    public SubscriptionCreationResponse createSubscription(RequestContext context, CreateSubscriptionRequest createSubscriptionRequest, String idempotencyKey) {
-        throw new UnsupportedOperationException("not yet implemented");
-    }
-
-    @Override
-    public SubscriptionActionResponse fixSubscriptionPayment(RequestContext context, Long id, String idempotencyKey) {
-        throw new UnsupportedOperationException("not yet implemented");
-    }
-
-    @Override
-    public SubscriptionResponse getSubscriptionStatus(RequestContext context, Long id) {
-        throw new UnsupportedOperationException("not yet implemented");
+        this.renewals = new Renewals(services);
+        services.database().transaction(db -> {
+            Plans.verifyCatalogue(db);
+            return null;
+        });
+        services.paymentIntents().onSuccess(Subscribing.PURPOSE, Subscribing::fulfil);
+        services.paymentIntents().onSuccess(PaymentRecovery.PURPOSE, PaymentRecovery::fulfil);
+        services.paymentIntents().onSuccess(ExtraCharges.PURPOSE, ExtraCharges::fulfil);
+        services.dueWork().register("subscription_renewals", renewals::runDue);
     }
 
     @Override
     public PlanCatalogResponse listPlans(RequestContext context) {
-        throw new UnsupportedOperationException("not yet implemented");
+        List<dev.modelslabtwin.client.model.Plan> plans = database().transaction(Plans::all).stream()
+                .map(plan -> new dev.modelslabtwin.client.model.Plan()
+                        .id(plan.id())
+                        .name(plan.name())
+                        .category(plan.category())
+                        .period(plan.period())
+                        .interval(plan.period())
+                        .type(plan.type())
+                        .price(Money.usd(plan.price()))
+                        .apiCallLimit(plan.apiCallLimit())
+                        .rateLimit(plan.rateLimit())
+                        .features(plan.features())
+                        .description(plan.description()))
+                .toList();
+        return new PlanCatalogResponse().data(new PlanCatalog().subscriptionPlans(plans)
+                .payAsYouGo(PayAsYouGoTerms.terms()).count(plans.size()));
     }
 
     @Override
     public SubscriptionListResponse listSubscriptions(RequestContext context) {
-        throw new UnsupportedOperationException("not yet implemented");
+        catchUp(context);
+        List<Subscription> subscriptions = database().transaction(db -> {
+            List<Subscription> views = new ArrayList<>();
+            for (StoredSubscription stored : Subscriptions.list(db, context.accountId())) {
+                views.add(SubscriptionViews.of(db, stored));
+            }
+            return views;
+        });
+        return new SubscriptionListResponse().data(subscriptions);
+    }
+
+    @Override
+    public SubscriptionResponse getSubscriptionStatus(RequestContext context, Long id) {
+        catchUp(context);
+        return new SubscriptionResponse().data(database().transaction(db ->
+                SubscriptionViews.of(db, Subscriptions.owned(db, context.accountId(), id))));
+    }
+
+    @Override
+    public SubscriptionCreationResponse createSubscription(RequestContext context, CreateSubscriptionRequest request,
+                                                           String idempotencyKey) {
+        Instant now = catchUp(context);
+        Subscribing.Request wanted = new Subscribing.Request(request.getPlanId(), request.getPaymentMethodId(),
+                text(request.getSuccessUrl()), text(request.getCancelUrl()));
+        record Created(Subscribing.Outcome outcome, Subscription view) {
+        }
+        Created created = database().transaction(db -> {
+            Subscribing.Outcome outcome = Subscribing.subscribe(db, services.paymentIntents(), context.accountId(),
+                    wanted, now);
+            return new Created(outcome, outcome.subscription() == null ? null
+                    : SubscriptionViews.of(db, outcome.subscription()));
+        });
+        Subscribing.Outcome outcome = created.outcome();
+        if (outcome.checkout() != null) {
+            CheckoutSessions.Session session = outcome.checkout();
+            URI url = URI.create(context.publicRoot() + session.pagePath());
+            return new SubscriptionCreationResponse().data(new SubscriptionCreation()
+                    .message("Forward checkout_url to a person, then confirm with POST /subscriptions/confirm-checkout.")
+                    .status(SubscriptionCreation.StatusEnum.PENDING_CHECKOUT)
+                    .checkoutUrl(url)
+                    .sessionId(session.id())
+                    .checkout(new CheckoutLink().paymentUrl(url).checkoutUrl(url).sessionId(session.id())
+                            .expiresAt(SubscriptionViews.time(session.expiresAt()))));
+        }
+        if (outcome.payment().requiresAction()) {
+            throw authenticationRequired(context, outcome.payment(), "This card requires 3D Secure authentication. "
+                    + "A person can complete it at details.next_action_url within 23 hours; the subscription starts when "
+                    + "it succeeds. Or subscribe without payment_method_id to get a Checkout page.");
+        }
+        Subscription subscription = created.view();
+        return new SubscriptionCreationResponse().data(new SubscriptionCreation()
+                .message("Subscription created.")
+                .subscription(subscription)
+                .stripeSubscriptionId(subscription.getStripeSubscriptionId())
+                .status(SubscriptionCreation.StatusEnum.fromValue(subscription.getStatus().getValue()))
+                .payment(Payments.of(outcome.payment(), context.publicRoot())));
+    }
+
+    @Override
+    public SubscriptionCheckoutConfirmationResponse confirmSubscriptionCheckout(RequestContext context,
+                                                                                ConfirmCheckoutRequest request,
+                                                                                String idempotencyKey) {
+        Instant now = catchUp(context);
+        record Confirmed(Subscribing.Confirmation confirmation, Subscription view) {
+        }
+        Confirmed confirmed = database().transaction(db -> {
+            Subscribing.Confirmation confirmation = Subscribing.confirmCheckout(db, services.paymentIntents(),
+                    context.accountId(), request.getSessionId(), now);
+            return new Confirmed(confirmation, SubscriptionViews.of(db, confirmation.subscription().id()));
+        });
+        boolean again = confirmed.confirmation().alreadyConfirmed();
+        return new SubscriptionCheckoutConfirmationResponse().data(new SubscriptionCheckoutConfirmation()
+                .message(again ? "This Checkout Session already started subscription " + confirmed.view().getId()
+                        + "; nothing was started or charged again." : "Subscription activated.")
+                .sessionId(confirmed.confirmation().session().id())
+                .status(confirmed.view().getStatus())
+                .alreadyConfirmed(again)
+                .subscription(confirmed.view()));
+    }
+
+    @Override
+    public SubscriptionActionResponse updateSubscription(RequestContext context, Long id, ChangePlanRequest request,
+                                                         String idempotencyKey) {
+        Long newPlanId = request.getNewPlanId() != null ? request.getNewPlanId() : request.getPlanId();
+        if (newPlanId == null) {
+            throw ApiProblem.validation(Map.of("new_plan_id", List.of("The new plan id field is required.")));
+        }
+        Instant now = catchUp(context);
+        PlanChanges.Outcome outcome = database().transaction(db -> PlanChanges.change(db, services.paymentIntents(),
+                context.accountId(), id, newPlanId, now));
+        String message = !outcome.changed() ? "The subscription is already on this plan; nothing changed."
+                : outcome.cycleRestarted() ? "Subscription plan updated: the new plan bills another interval, so its "
+                + "first period started now, less the unused time on the old plan."
+                : "Subscription plan updated; the prorated difference is added to the next invoice.";
+        return action(context, id, message, outcome.payment());
     }
 
     @Override
     public SubscriptionActionResponse pauseSubscription(RequestContext context, Long id, String idempotencyKey) {
-        throw new UnsupportedOperationException("not yet implemented");
-    }
-
-    @Override
-    public SubscriptionActionResponse resetSubscriptionCycle(RequestContext context, Long id, String idempotencyKey) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Instant now = catchUp(context);
+        database().transaction(db -> {
+            Pausing.pause(db, context.accountId(), id, now);
+            return null;
+        });
+        return action(context, id, "Subscription paused.", null);
     }
 
     @Override
     public SubscriptionActionResponse resumeSubscription(RequestContext context, Long id, String idempotencyKey) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Instant now = catchUp(context);
+        PaymentIntents.PaymentIntent payment = database().transaction(db -> Pausing.resume(db, services.paymentIntents(),
+                context.accountId(), id, now));
+        return action(context, id, payment == null ? "Subscription resumed."
+                : "Subscription resumed: its paid period ended during the pause, so a new one started now.", payment);
     }
 
     @Override
-    public SubscriptionActionResponse updateSubscription(RequestContext context, Long id, ChangePlanRequest changePlanRequest, String idempotencyKey) {
-        throw new UnsupportedOperationException("not yet implemented");
+    public SubscriptionActionResponse resetSubscriptionCycle(RequestContext context, Long id, String idempotencyKey) {
+        Instant now = catchUp(context);
+        PaymentIntents.PaymentIntent payment = database().transaction(db -> PeriodRestarts.resetCycle(db,
+                services.paymentIntents(), context.accountId(), id, now));
+        return action(context, id, "Billing cycle reset.", payment);
+    }
+
+    @Override
+    public SubscriptionActionResponse fixSubscriptionPayment(RequestContext context, Long id, String idempotencyKey) {
+        Instant now = catchUp(context);
+        PaymentIntents.PaymentIntent payment = database().transaction(db -> PaymentRecovery.retry(db,
+                services.paymentIntents(), context.accountId(), id, now));
+        if (payment.requiresAction()) {
+            throw authenticationRequired(context, payment, "The default card requires 3D Secure authentication. A person "
+                    + "can complete it at details.next_action_url; the subscription becomes active when it succeeds.");
+        }
+        return action(context, id, "Subscription payment fixed.", payment);
+    }
+
+    @Override
+    public ChargeResponse chargeSubscriptionAmount(RequestContext context, ChargeAmountRequest request,
+                                                   String idempotencyKey) {
+        BigDecimal amount = Money.usd(request.getAmount());
+        ExtraCharges.Outcome outcome = database().transaction(db -> ExtraCharges.charge(db, services.paymentIntents(),
+                context.accountId(), amount, request.getPaymentMethodId(), services.clock().instant()));
+        if (outcome.payment().requiresAction()) {
+            throw authenticationRequired(context, outcome.payment(), "This card requires 3D Secure authentication. A "
+                    + "person can complete it at details.next_action_url; the wallet is credited when it succeeds.");
+        }
+        return new ChargeResponse().data(new Charge()
+                .message("Amount charged.")
+                .amount(amount)
+                .currency(Charge.CurrencyEnum.USD)
+                .balance(outcome.balance())
+                .invoiceId(outcome.invoiceId())
+                .payment(Payments.of(outcome.payment(), context.publicRoot())));
+    }
+
+    /** The subscription after an action, with the charge the action made, if any. */
+    private SubscriptionActionResponse action(RequestContext context, long id, String message,
+                                              PaymentIntents.PaymentIntent payment) {
+        Subscription subscription = database().transaction(db -> SubscriptionViews.of(db, id));
+        return new SubscriptionActionResponse().data(new SubscriptionAction()
+                .message(message)
+                .subscription(subscription)
+                .payment(payment == null ? null : Payments.of(payment, context.publicRoot())));
+    }
+
+    /**
+     * 402 for a charge left awaiting 3D Secure, which these operations cannot hand back as a success: the
+     * PaymentIntent stays open, and a person who completes it at {@code next_action_url} completes the operation.
+     */
+    private static ApiProblem authenticationRequired(RequestContext context, PaymentIntents.PaymentIntent intent,
+                                                     String message) {
+        Payment payment = Payments.of(intent, context.publicRoot());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("decline_code", "authentication_required");
+        details.put("payment_intent_id", intent.id());
+        details.put("client_secret", intent.clientSecret());
+        details.put("next_action_url", payment.getNextActionUrl().toString());
+        return new ApiProblem(402, "authentication_required", message, details);
+    }
+
+    /** Renews what fell due on the caller's subscriptions, so the operation sees them as of now. */
+    private Instant catchUp(RequestContext context) {
+        Instant now = services.clock().instant();
+        renewals.catchUp(context.accountId(), now);
+        return now;
+    }
+
+    private Database database() {
+        return services.database();
+    }
+
+    private static String text(URI uri) {
+        return uri == null ? null : uri.toString();
     }
 }

@@ -12,26 +12,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class DueWork {
 
-    /** One capability's catch-up: does everything that fell due up to {@code now}, idempotently. */
-    @FunctionalInterface
-    public interface Job {
-        void runDue(Instant now);
-    }
-
     /**
-     * A catch-up that says how much it did, so an advance can report it: everything that fell due in
-     * {@code (caughtUpTo, now]} (and anything older still pending), idempotently; returns how many things it did.
+     * One capability's catch-up, which says how much it did so an advance can report it: everything that
+     * fell due in {@code (caughtUpTo, now]} (and anything older still pending), idempotently; returns how
+     * many things it did.
      */
     @FunctionalInterface
-    public interface CountingJob {
+    public interface Job {
         int runDue(Instant caughtUpTo, Instant now);
     }
 
-    /** What one job did during a run; {@code count} is null for a {@link Job}, which does not count. */
-    public record Ran(String name, Integer count) {
+    /** What one job did during a run. */
+    public record Ran(String name, int count) {
     }
 
-    private record Named(String name, CountingJob job, boolean counts) {
+    private record Named(String name, Job job) {
     }
 
     private final List<Named> jobs = new CopyOnWriteArrayList<>();
@@ -47,16 +42,9 @@ public final class DueWork {
         this.caughtUpTo = start;
     }
 
-    public void register(Job job) {
-        jobs.add(new Named("job-" + (jobs.size() + 1), (from, now) -> {
-            job.runDue(now);
-            return 0;
-        }, false));
-    }
-
     /** Registers a job reported under {@code name} (snake_case, e.g. {@code checkout_sessions_expired}). */
-    public void register(String name, CountingJob job) {
-        jobs.add(new Named(name, job, true));
+    public void register(String name, Job job) {
+        jobs.add(new Named(name, job));
     }
 
     /** Runs every registered job, in registration order, for the time {@code now}. */
@@ -64,8 +52,7 @@ public final class DueWork {
         Instant from = caughtUpTo;
         List<Ran> ran = new ArrayList<>();
         for (Named named : jobs) {
-            int count = named.job().runDue(from, now);
-            ran.add(new Ran(named.name(), named.counts() ? count : null));
+            ran.add(new Ran(named.name(), named.job().runDue(from, now)));
         }
         if (now.isAfter(from)) {
             caughtUpTo = now;

@@ -11,7 +11,7 @@ import java.time.Instant;
  * one tokenised with Stripe just now (an unattached PaymentMethod or a {@code pm_card_*} shortcut),
  * which is saved to the account first, as charging a customer with a new card does.
  */
-final class ChargeableCards {
+public final class ChargeableCards {
 
     private ChargeableCards() {
     }
@@ -21,7 +21,7 @@ final class ChargeableCards {
      * the account's first). A card Stripe refuses to attach is declined here (402); an unknown card or
      * another account's is a validation error of the request, as the wallet operations declare it.
      */
-    static String resolve(Connection db, long accountId, String paymentMethodId, Instant now) throws SQLException {
+    public static String resolve(Connection db, long accountId, String paymentMethodId, Instant now) throws SQLException {
         return SavedCards.attach(db, accountId, paymentMethodId, false, now).id();
     }
 }

@@ -4,13 +4,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Amounts of US dollars as the API writes them: exact to the cent, always with two decimals. */
-final class Money {
+public final class Money {
 
     private Money() {
     }
 
     /** {@code amount} with two decimals; the contract already refused anything finer than a cent. */
-    static BigDecimal usd(BigDecimal amount) {
+    public static BigDecimal usd(BigDecimal amount) {
         return amount == null ? null : amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 

@@ -5,14 +5,14 @@ import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 
 import java.net.URI;
 
-/** A PaymentIntent made by a wallet request, as the {@code payment} of its answer. */
-final class Payments {
+/** A PaymentIntent made by a wallet or subscription request, as the {@code payment} of its answer. */
+public final class Payments {
 
     private Payments() {
     }
 
     /** {@code publicRoot} roots the 3D Secure page a person completes when the charge awaits it. */
-    static Payment of(PaymentIntents.PaymentIntent intent, String publicRoot) {
+    public static Payment of(PaymentIntents.PaymentIntent intent, String publicRoot) {
         Payment payment = new Payment()
                 .paymentIntentId(intent.id())
                 .amount(Money.usd(intent.amount()))

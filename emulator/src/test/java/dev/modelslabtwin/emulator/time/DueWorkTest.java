@@ -20,12 +20,15 @@ class DueWorkTest {
             ran.add("first");
             return 2;
         });
-        work.register(now -> ran.add("uncounted"));
+        work.register("second", (from, now) -> {
+            ran.add("second");
+            return 0;
+        });
 
         List<DueWork.Ran> report = work.runAll(START.plusSeconds(60));
 
-        assertEquals(List.of("first", "uncounted"), ran);
-        assertEquals(List.of(new DueWork.Ran("first", 2), new DueWork.Ran("job-2", null)), report);
+        assertEquals(List.of("first", "second"), ran);
+        assertEquals(List.of(new DueWork.Ran("first", 2), new DueWork.Ran("second", 0)), report);
     }
 
     @Test

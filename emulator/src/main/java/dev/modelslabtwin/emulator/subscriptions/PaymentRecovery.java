@@ -1,0 +1,61 @@
+package dev.modelslabtwin.emulator.subscriptions;
+
+import dev.modelslabtwin.client.model.SubscriptionStatus;
+import dev.modelslabtwin.emulator.stripe.CardDeclined;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.stripe.PaymentMethods;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Fixing a failed renewal: what a {@code past_due} subscription owes is charged on the account's
+ * default card, on-session, so a card that needs 3D Secure can still be authenticated by a person (the
+ * usual reason an off-session renewal fails under SCA). Paid — at once or after authentication — the
+ * subscription is active again and renews on that card.
+ */
+final class PaymentRecovery {
+
+    /** The PaymentIntent purpose of a retried subscription payment. */
+    static final String PURPOSE = "subscription_recovery";
+
+    private PaymentRecovery() {
+    }
+
+    /**
+     * Charges what the subscription owes; returns the PaymentIntent (succeeded, its effect done, or
+     * awaiting 3D Secure). Declined: {@code CardDeclined}, the subscription still past due for the new reason.
+     */
+    static PaymentIntents.PaymentIntent retry(Connection db, PaymentIntents intents, long accountId, long id, Instant now)
+            throws SQLException {
+        StoredSubscription subscription = Subscriptions.owned(db, accountId, id);
+        SubscriptionStates.require(subscription, "Only a past_due subscription has a failed payment to fix.",
+                SubscriptionStatus.PAST_DUE);
+        String card = PaymentMethods.defaultFor(db, accountId).map(PaymentMethods.Card::id)
+                .orElseThrow(SubscriptionCards::noCard);
+        for (PaymentIntents.PaymentIntent earlier : intents.awaitingAuthentication(db, PURPOSE)) {
+            if (String.valueOf(id).equals(earlier.reference())) {
+                intents.cancel(db, earlier.id(), now);
+            }
+        }
+        Bill owed = Bill.of(db, id, List.of());
+        try {
+            return intents.charge(db, accountId, card, owed.total(), PURPOSE, String.valueOf(id), now);
+        } catch (CardDeclined declined) {
+            Subscriptions.recordPaymentFailure(db, id, PaymentFailure.of(declined));
+            throw declined;
+        }
+    }
+
+    /** The effect of a successful retry: the owed items are invoiced as paid and the subscription is active again. */
+    static void fulfil(Connection db, PaymentIntents.PaymentIntent payment, Instant now) throws SQLException {
+        StoredSubscription subscription = Subscriptions.locked(db, Long.parseLong(payment.reference()));
+        Bill owed = Bill.of(db, subscription.id(), List.of());
+        SubscriptionInvoices.settle(db, subscription, owed, Plans.existing(db, subscription.planId()), payment.id(), now);
+        if (subscription.is(SubscriptionStatus.PAST_DUE)) {
+            Subscriptions.activate(db, subscription.id(), payment.paymentMethodId());
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.modelslabtwin.emulator.subscriptions;
+
+import dev.modelslabtwin.client.model.SubscriptionStatus;
+import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.billing.Invoices;
+import dev.modelslabtwin.emulator.stripe.CardDeclined;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What falls due on subscriptions as time passes, done period by period in the order it fell due,
+ * each step in its own transaction and conditional on the state it changes, so running it twice for
+ * the same time does nothing twice:
+ * <ul>
+ *   <li>a renewing subscription whose period ended is charged off-session for the next period (plus
+ *   pending items) on its card: paid, a paid invoice; failed, {@code past_due} with what it owes;</li>
+ *   <li>a subscription still {@code past_due} {@link #RETRY_WINDOW} after its renewal failed is
+ *   canceled and what it owed is voided (Stripe's "cancel the subscription" once retries end);</li>
+ *   <li>a first payment still awaiting 3D Secure after {@link #INCOMPLETE_LIFETIME} is canceled, as
+ *   Stripe expires an incomplete subscription.</li>
+ * </ul>
+ * The control API runs it when it moves the clock; subscription operations run it for the caller's
+ * account first, so what they read is never behind the clock.
+ */
+final class Renewals {
+
+    /** The PaymentIntent purpose of a renewal charge. */
+    static final String PURPOSE = "subscription_renewal";
+    /** Stripe's recommended retry policy runs for two weeks; the emulator itself does not retry. */
+    static final Duration RETRY_WINDOW = Duration.ofDays(14);
+    /** How long Stripe keeps an incomplete subscription's first payment open. */
+    static final Duration INCOMPLETE_LIFETIME = Duration.ofHours(23);
+
+    private final Services services;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    Renewals(Services services) {
+        this.services = services;
+    }
+
+    /** Everything due for every account at {@code now}; how many renewals and cancellations it did. */
+    int runDue(Instant caughtUpTo, Instant now) {
+        return catchUp(null, now);
+    }
+
+    /** Everything due at {@code now} for one account ({@code null}: every account); how many steps it took. */
+    int catchUp(Long accountId, Instant now) {
+        lock.lock();
+        try {
+            services.database().transaction(db -> {
+                expireUnfinishedStarts(db, accountId, now);
+                return null;
+            });
+            List<Long> due = services.database().transaction(db -> Subscriptions.due(db, accountId, now,
+                    now.minus(RETRY_WINDOW)));
+            int steps = 0;
+            for (long id : due) {
+                while (services.database().transaction(db -> step(db, id, now))) {
+                    steps++;
+                }
+            }
+            return steps;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Does the earliest thing due on one subscription; false when nothing is due any more. */
+    private boolean step(Connection db, long id, Instant now) throws SQLException {
+        StoredSubscription subscription = Subscriptions.locked(db, id);
+        if (subscription.renews() && !subscription.periodEnd().isAfter(now)) {
+            renew(db, subscription);
+            return true;
+        }
+        if (subscription.is(SubscriptionStatus.PAST_DUE) && subscription.pastDueSince() != null
+                && !subscription.pastDueSince().plus(RETRY_WINDOW).isAfter(now)) {
+            cancelUnpaid(db, subscription, subscription.pastDueSince().plus(RETRY_WINDOW));
+            return true;
+        }
+        return false;
+    }
+
+    /** Bills the period that starts where the current one ends, at that moment. */
+    private void renew(Connection db, StoredSubscription subscription) throws SQLException {
+        Instant at = subscription.periodEnd();
+        Plans.Plan plan = Plans.existing(db, subscription.planId());
+        BillingInterval interval = plan.interval();
+        int next = subscription.periodIndex() + 1;
+        Invoices.Line period = SubscriptionInvoices.period(plan, at, interval.periodEnd(subscription.anchor(), next));
+        Bill bill = Bill.of(db, subscription.id(), List.of(period));
+        Subscriptions.nextPeriod(db, subscription, interval);
+        if (!bill.needsPayment()) {
+            SubscriptionInvoices.settle(db, subscription, bill, plan, null, at);
+            return;
+        }
+        Optional<String> card = SubscriptionCards.payingFor(db, subscription);
+        if (card.isEmpty()) {
+            owe(db, subscription, period, PaymentFailure.noCard(), at);
+            return;
+        }
+        try {
+            PaymentIntents.PaymentIntent payment = services.paymentIntents().chargeWithoutAuthentication(db,
+                    subscription.accountId(), card.get(), bill.total(), PURPOSE, String.valueOf(subscription.id()), at);
+            SubscriptionInvoices.settle(db, subscription, bill, plan, payment.id(), at);
+        } catch (CardDeclined declined) {
+            owe(db, subscription, period, PaymentFailure.of(declined), at);
+        }
+    }
+
+    /** The renewal was not paid: its period line waits, with the other pending items, for fix-payment. */
+    private static void owe(Connection db, StoredSubscription subscription, Invoices.Line period, PaymentFailure failure,
+                            Instant at) throws SQLException {
+        PendingItems.add(db, subscription.id(), period, at);
+        Subscriptions.markPastDue(db, subscription.id(), at, failure);
+    }
+
+    private void cancelUnpaid(Connection db, StoredSubscription subscription, Instant at) throws SQLException {
+        PendingItems.clear(db, subscription.id());
+        for (PaymentIntents.PaymentIntent retry : services.paymentIntents().awaitingAuthentication(db,
+                PaymentRecovery.PURPOSE)) {
+            if (String.valueOf(subscription.id()).equals(retry.reference())) {
+                services.paymentIntents().cancel(db, retry.id(), at);
+            }
+        }
+        Subscriptions.cancel(db, subscription.id(), at);
+    }
+
+    private void expireUnfinishedStarts(Connection db, Long accountId, Instant now) throws SQLException {
+        for (PaymentIntents.PaymentIntent start : services.paymentIntents().awaitingAuthentication(db, Subscribing.PURPOSE)) {
+            Instant expiry = start.createdAt().plus(INCOMPLETE_LIFETIME);
+            if ((accountId == null || accountId == start.accountId()) && !expiry.isAfter(now)) {
+                services.paymentIntents().cancel(db, start.id(), expiry);
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.modelslabtwin.emulator.subscriptions;
+
+import dev.modelslabtwin.emulator.routing.ApiProblem;
+import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.stripe.PaymentMethods;
+import dev.modelslabtwin.emulator.wallet.ChargeableCards;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starting a subscription: headless, by charging a card the first period (at once, or once a person
+ * passes 3D Secure), or through a Checkout Session a person pays and the agent then confirms. Either
+ * way the first period gets a paid invoice, and one payment starts at most one subscription.
+ */
+final class Subscribing {
+
+    /** The PaymentIntent purpose of a subscription's first payment. */
+    static final String PURPOSE = "subscription";
+
+    /** What a subscribe request did: started a subscription, left its payment awaiting 3D Secure, or opened a Checkout. */
+    record Outcome(StoredSubscription subscription, PaymentIntents.PaymentIntent payment,
+                   CheckoutSessions.Session checkout) {
+    }
+
+    /** The subscription a confirmed Checkout Session started, and whether an earlier confirmation did. */
+    record Confirmation(CheckoutSessions.Session session, StoredSubscription subscription, boolean alreadyConfirmed) {
+    }
+
+    /** What a subscribe request asks for. */
+    record Request(long planId, String paymentMethodId, String successUrl, String cancelUrl) {
+
+        /** Return addresses only make sense on a Checkout page. */
+        boolean wantsCheckout() {
+            return paymentMethodId == null && (successUrl != null || cancelUrl != null);
+        }
+    }
+
+    private Subscribing() {
+    }
+
+    /**
+     * Charges {@code payment_method_id}, else the default card; without a card (or when the caller
+     * asked for a Checkout page) opens a Checkout Session. A declined card throws {@code CardDeclined};
+     * its failed PaymentIntent is kept.
+     */
+    static Outcome subscribe(Connection db, PaymentIntents intents, long accountId, Request request, Instant now)
+            throws SQLException {
+        Plans.Plan plan = Plans.requested(db, request.planId(), "plan_id");
+        SubscriptionStates.refuseSecondOnPlan(db, accountId, plan);
+        Optional<String> card;
+        if (request.paymentMethodId() != null) {
+            card = Optional.of(ChargeableCards.resolve(db, accountId, request.paymentMethodId(), now));
+        } else if (request.wantsCheckout()) {
+            card = Optional.empty();
+        } else {
+            card = PaymentMethods.defaultFor(db, accountId).map(PaymentMethods.Card::id);
+        }
+        if (card.isEmpty()) {
+            return new Outcome(null, null, CheckoutSessions.create(db, accountId, CheckoutSessions.PURPOSE_SUBSCRIBE,
+                    plan.price(), plan.id(), request.successUrl(), request.cancelUrl(), now));
+        }
+        cancelUnfinishedAttempts(db, intents, accountId, plan, now);
+        PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, card.get(), plan.price(), PURPOSE,
+                String.valueOf(plan.id()), now);
+        return new Outcome(Subscriptions.openedBy(db, payment.id()).orElse(null), payment, null);
+    }
+
+    /** The effect of a successful first payment, at once or after 3D Secure: the subscription starts. */
+    static void fulfil(Connection db, PaymentIntents.PaymentIntent payment, Instant now) throws SQLException {
+        Plans.Plan plan = Plans.existing(db, Long.parseLong(payment.reference()));
+        start(db, payment.accountId(), plan, payment.amount(), payment.paymentMethodId(), payment.id(), null, now);
+    }
+
+    /**
+     * Starts the subscription a paid {@code subscribe} session bought, the first time it is confirmed;
+     * later confirmations answer the same subscription. 404 for another account's session, 409 while
+     * unpaid, once expired, or for a wallet top-up's session.
+     */
+    static Confirmation confirmCheckout(Connection db, PaymentIntents intents, long accountId, String sessionId,
+                                        Instant now) throws SQLException {
+        CheckoutSessions.Session session = CheckoutSessions.owned(db, accountId, sessionId);
+        if (!CheckoutSessions.PURPOSE_SUBSCRIBE.equals(session.purpose()) || session.planId() == null) {
+            throw new ApiProblem(409, "invalid_state", "Checkout Session " + sessionId + " pays for a wallet top-up, "
+                    + "not a subscription: confirm it with POST /wallet/confirm-checkout.",
+                    Map.of("session_id", sessionId, "purpose", session.purpose()));
+        }
+        if (!CheckoutSessions.claimFulfilment(db, session, now)) {
+            StoredSubscription started = Subscriptions.startedBy(db, sessionId).orElseThrow(() -> new ApiProblem(409,
+                    "invalid_state", "Checkout Session " + sessionId + " was already fulfilled.",
+                    Map.of("session_id", sessionId)));
+            return new Confirmation(session, started, true);
+        }
+        PaymentIntents.PaymentIntent payment = intents.find(db, session.paymentIntentId()).orElseThrow(
+                () -> new SQLException("paid session " + sessionId + " has no payment"));
+        String card = keepCheckoutCard(db, accountId, payment.paymentMethodId(), now);
+        StoredSubscription subscription = start(db, accountId, Plans.existing(db, session.planId()), session.amount(),
+                card, payment.id(), sessionId, now);
+        return new Confirmation(session, subscription, false);
+    }
+
+    private static StoredSubscription start(Connection db, long accountId, Plans.Plan plan, BigDecimal paid, String card,
+                                            String paymentIntentId, String checkoutSessionId, Instant now)
+            throws SQLException {
+        StoredSubscription subscription = Subscriptions.start(db, accountId, plan, card, paymentIntentId,
+                checkoutSessionId, now);
+        Bill first = new Bill(subscription.id(), List.of(SubscriptionInvoices.period(plan, subscription.periodStart(),
+                subscription.periodEnd(), paid)));
+        SubscriptionInvoices.settle(db, subscription, first, plan, paymentIntentId, now);
+        return subscription;
+    }
+
+    /**
+     * Checkout in subscription mode saves the card the person paid with to the customer, so renewals can
+     * charge it off-session.
+     */
+    private static String keepCheckoutCard(Connection db, long accountId, String paymentMethodId, Instant now)
+            throws SQLException {
+        Optional<PaymentMethods.Card> card = PaymentMethods.find(db, paymentMethodId);
+        if (card.isPresent() && card.get().accountId() == null) {
+            return PaymentMethods.attach(db, accountId, paymentMethodId, false, now).id();
+        }
+        return paymentMethodId;
+    }
+
+    /** An earlier attempt at this plan still awaiting 3D Secure is dropped, so a person cannot pay for the plan twice. */
+    private static void cancelUnfinishedAttempts(Connection db, PaymentIntents intents, long accountId, Plans.Plan plan,
+                                                 Instant now) throws SQLException {
+        for (PaymentIntents.PaymentIntent attempt : intents.awaitingAuthentication(db, PURPOSE)) {
+            if (attempt.accountId() == accountId && String.valueOf(plan.id()).equals(attempt.reference())) {
+                intents.cancel(db, attempt.id(), now);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.modelslabtwin.emulator.subscriptions;
+
+import dev.modelslabtwin.emulator.routing.ApiProblem;
+import dev.modelslabtwin.emulator.stripe.CardDeclined;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.stripe.PaymentMethods;
+import dev.modelslabtwin.emulator.wallet.ProblemAfterFailedCharge;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Which card pays for a subscription, and charging it where no person can pass 3D Secure. */
+final class SubscriptionCards {
+
+    private SubscriptionCards() {
+    }
+
+    /**
+     * Stripe's order: the subscription's own card while it is still saved to the account, else the
+     * account's default card; empty when the account has no card.
+     */
+    static Optional<String> payingFor(Connection db, StoredSubscription subscription) throws SQLException {
+        if (subscription.paymentMethodId() != null) {
+            Optional<String> own = PaymentMethods.find(db, subscription.paymentMethodId())
+                    .filter(card -> Objects.equals(card.accountId(), subscription.accountId()))
+                    .map(PaymentMethods.Card::id);
+            if (own.isPresent()) {
+                return own;
+            }
+        }
+        return PaymentMethods.defaultFor(db, subscription.accountId()).map(PaymentMethods.Card::id);
+    }
+
+    static ApiProblem noCard() {
+        return ApiProblem.validation(Map.of("payment_method_id", List.of(
+                "No saved card to charge: attach one with POST /billing/payment-methods and make it the default.")));
+    }
+
+    /**
+     * Charges {@code card} at once, with no way to hand a 3D Secure step back: a card that needs it
+     * answers 402 {@code authentication_required}, a declined one 402 {@code payment_declined}; either
+     * way only the failed PaymentIntent is kept.
+     */
+    static PaymentIntents.PaymentIntent chargeNow(PaymentIntents intents, Connection db, StoredSubscription subscription,
+                                                 String card, BigDecimal amount, String purpose, Instant now)
+            throws SQLException {
+        try {
+            return intents.chargeWithoutAuthentication(db, subscription.accountId(), card, amount, purpose,
+                    String.valueOf(subscription.id()), now);
+        } catch (CardDeclined declined) {
+            if (!"authentication_required".equals(declined.decline().code())) {
+                throw declined;
+            }
+            throw new ProblemAfterFailedCharge(402, "authentication_required", "The subscription's card requires 3D "
+                    + "Secure, which this change cannot complete: make a card that does not need it the default, or "
+                    + "pay through a payment link.", Map.of("decline_code", declined.decline().declineCode(),
+                    "payment_intent_id", declined.paymentIntentId()));
+        }
+    }
+}
