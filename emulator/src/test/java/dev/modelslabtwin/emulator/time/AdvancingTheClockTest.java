@@ -51,8 +51,11 @@ class AdvancingTheClockTest extends ResetBeforeEachTest {
         control.post("/reset", null);
         JsonNode toInstant = control.post("/clock/advance", "{\"to\": \"" + target + "\"}").json().path("data");
 
-        long days = byMonth.path("advanced_by_seconds").asLong() / 86_400;
-        assertTrue(days >= 28 && days <= 31, days + " days");
+        Instant previous = Instant.parse(byMonth.path("previous").asText());
+        Duration month = Duration.between(previous, Instant.parse(byMonth.path("now").asText()));
+        assertEquals(previous.atZone(java.time.ZoneOffset.UTC).plusMonths(1).toInstant(), previous.plus(month),
+                "exactly one calendar month after the previous now");
+        assertEquals(month.toSeconds(), byMonth.path("advanced_by_seconds").asLong());
         assertEquals(target, Instant.parse(toInstant.path("now").asText()));
     }
 
