@@ -58,6 +58,7 @@ class AccountIsolationTest {
         if (target.isEmulator()) {
             SubscriptionLifecycleTest.subscribe(owner, SubscriptionLifecycleTest.plans(owner).get(0), VISA).expect(200);
         }
+        // Newest first: on an emulator the one just made.
         JsonNode subscriptions = owner.get("/subscriptions").expect(200).data();
         Assumptions.assumeTrue(subscriptions.size() > 0, "the account has no subscription to hide");
         long id = subscriptions.get(0).path("id").asLong();

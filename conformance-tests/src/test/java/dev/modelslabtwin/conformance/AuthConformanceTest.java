@@ -1,6 +1,7 @@
 package dev.modelslabtwin.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelslabtwin.conformance.support.Accounts;
 import dev.modelslabtwin.conformance.support.Answer;
 import dev.modelslabtwin.conformance.support.Api;
@@ -9,6 +10,7 @@ import dev.modelslabtwin.conformance.support.ContractIndex;
 import dev.modelslabtwin.conformance.support.Impact;
 import dev.modelslabtwin.conformance.support.Json;
 import dev.modelslabtwin.conformance.support.Target;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,6 +31,13 @@ class AuthConformanceTest {
 
     private final Target target = Target.current();
     private final Api api = target.api();
+    /** Tokens a check logged in for; logged out after it, so nothing is left behind on a live account. */
+    private final List<String> minted = new ArrayList<>();
+
+    @AfterEach
+    void logOutWhatWasMinted() {
+        minted.forEach(token -> api.as(token).post("/auth/logout"));
+    }
 
     @Test
     void signingUpSendsAVerificationEmailAndVerifyingItIssuesTheFirstFullScopeToken() {
@@ -77,116 +86,95 @@ class AuthConformanceTest {
     @Test
     void aLoginTokenCarriesTheLifetimeAndTheScopesAskedFor() {
         target.assumeAllowed(Impact.ACCOUNT_CHANGE, "minting tokens");
-        Accounts.Account account = target.accounts().own();
-        List<String> minted = new ArrayList<>();
-        try {
-            Answer week = login(account, Json.object("token_expiry", "1_week", "scopes", List.of("wallet:read")), minted);
-            Answer month = login(account, Json.object("token_expiry", "1_month"), minted);
-            Answer cli = login(account, Json.object("expiry", "3_months"), minted);
-            Answer forever = login(account, Json.object("token_expiry", "never"), minted);
+        Accounts.Account account = target.accounts().ownWithPassword();
 
-            assertEquals("1_week", week.text("token_expiry"));
-            assertEquals(List.of("wallet:read"), texts(week.data().path("scopes")));
-            long days = Duration.between(OffsetDateTime.parse(week.text("expires_at")),
-                    OffsetDateTime.parse(month.text("expires_at"))).toDays();
-            assertTrue(days >= 20 && days <= 24, "a month outlives a week by 3 weeks or so, not " + days + " days");
-            assertEquals("3_months", cli.text("token_expiry"), "the CLI's expiry is read as token_expiry");
-            assertTrue(forever.data().path("expires_at").isNull(), "a token that never expires has expires_at null: " + forever.body());
+        Answer week = login(account, Json.object("token_expiry", "1_week", "scopes", List.of("wallet:read")));
+        Answer month = login(account, Json.object("token_expiry", "1_month"));
+        Answer cli = login(account, Json.object("expiry", "3_months"));
+        Answer forever = login(account, Json.object("token_expiry", "never"));
 
-            Api reader = api.as(week.text("access_token"));
-            Steps.balance(reader);
-            Answer refused = reader.get("/billing/overview").expectError(403, "insufficient_scope");
-            assertEquals("billing:read", refused.details().path("required_scope").asText());
-            assertEquals(List.of("wallet:read"), texts(refused.details().path("granted_scopes")));
-            assertTrue(refused.header("WWW-Authenticate").contains("scope=\"billing:read\""), refused.header("WWW-Authenticate"));
-        } finally {
-            minted.forEach(token -> api.as(token).post("/auth/logout"));
-        }
+        assertEquals("1_week", week.text("token_expiry"));
+        assertEquals(List.of("wallet:read"), texts(week.data().path("scopes")));
+        long days = Duration.between(OffsetDateTime.parse(week.text("expires_at")),
+                OffsetDateTime.parse(month.text("expires_at"))).toDays();
+        assertTrue(days >= 20 && days <= 24, "a month outlives a week by 3 weeks or so, not " + days + " days");
+        assertEquals("3_months", cli.text("token_expiry"), "the CLI's expiry is read as token_expiry");
+        assertTrue(forever.data().path("expires_at").isNull(), "a token that never expires has expires_at null: " + forever.body());
+        Api reader = api.as(week.text("access_token"));
+        Steps.balance(reader);
+        Answer refused = reader.get("/billing/overview").expectError(403, "insufficient_scope");
+        assertEquals("billing:read", refused.details().path("required_scope").asText());
+        assertEquals(List.of("wallet:read"), texts(refused.details().path("granted_scopes")));
+        assertTrue(refused.header("WWW-Authenticate").contains("scope=\"billing:read\""), refused.header("WWW-Authenticate"));
     }
 
     @Test
     void tokensAreListedNewestFirstWithTheirScopesAndTheCallingOneMarked() {
         target.assumeAllowed(Impact.ACCOUNT_CHANGE, "minting tokens");
-        Accounts.Account account = target.accounts().own();
-        String caller = target.accounts().login(account, List.of("*"));
-        String reader = target.accounts().login(account, List.of("wallet:read", "billing:read"));
-        try {
-            JsonNode tokens = api.as(caller).get("/auth/tokens").expect(200).data();
+        Accounts.Account account = target.accounts().ownWithPassword();
+        String caller = mint(account, "*");
+        mint(account, "wallet:read", "billing:read");
 
-            JsonNode newest = tokens.get(0);
-            assertEquals(Set.of("wallet:read", "billing:read"), Set.copyOf(texts(newest.path("scopes"))), tokens.toString());
-            assertFalse(newest.path("current").asBoolean());
-            long current = 0;
-            for (JsonNode token : tokens) {
-                current += token.path("current").asBoolean() ? 1 : 0;
-            }
-            assertEquals(1, current, "exactly the calling token is current: " + tokens);
-            assertEquals(List.of("*"), texts(tokens.get(1).path("scopes")), tokens.toString());
-            assertTrue(tokens.get(1).path("current").asBoolean(), tokens.toString());
-        } finally {
-            api.as(reader).post("/auth/logout");
-            api.as(caller).post("/auth/logout");
+        JsonNode tokens = api.as(caller).get("/auth/tokens").expect(200).data();
+
+        JsonNode newest = tokens.get(0);
+        assertEquals(Set.of("wallet:read", "billing:read"), Set.copyOf(texts(newest.path("scopes"))), tokens.toString());
+        assertFalse(newest.path("current").asBoolean());
+        long current = 0;
+        for (JsonNode token : tokens) {
+            current += token.path("current").asBoolean() ? 1 : 0;
         }
+        assertEquals(1, current, "exactly the calling token is current: " + tokens);
+        assertEquals(List.of("*"), texts(tokens.get(1).path("scopes")), tokens.toString());
+        assertTrue(tokens.get(1).path("current").asBoolean(), tokens.toString());
     }
 
     @Test
     void aRevokedTokenStopsWorkingAndCannotBeRevokedTwice() {
         target.assumeAllowed(Impact.ACCOUNT_CHANGE, "minting and revoking tokens");
-        Accounts.Account account = target.accounts().own();
-        String caller = target.accounts().login(account, List.of("*"));
-        String doomed = target.accounts().login(account, List.of("wallet:read"));
-        try {
-            long id = api.as(caller).get("/auth/tokens").expect(200).data().get(0).path("id").asLong();
+        Accounts.Account account = target.accounts().ownWithPassword();
+        String caller = mint(account, "*");
+        String doomed = mint(account, "wallet:read");
+        long id = api.as(caller).get("/auth/tokens").expect(200).data().get(0).path("id").asLong();
 
-            Answer revoked = api.as(caller).delete("/auth/tokens/" + id).expect(200);
+        Answer revoked = api.as(caller).delete("/auth/tokens/" + id).expect(200);
 
-            assertEquals(1, revoked.data().path("revoked_count").asInt());
-            api.as(doomed).get("/wallet/balance").expectError(401, "unauthenticated");
-            api.as(caller).delete("/auth/tokens/" + id).expectError(404, "not_found");
-        } finally {
-            api.as(caller).post("/auth/logout");
-        }
+        assertEquals(1, revoked.data().path("revoked_count").asInt());
+        api.as(doomed).get("/wallet/balance").expectError(401, "unauthenticated");
+        api.as(caller).delete("/auth/tokens/" + id).expectError(404, "not_found");
     }
 
     @Test
     void refreshingRotatesTheCallingTokenAndKeepsItsScopes() {
         target.assumeAllowed(Impact.ACCOUNT_CHANGE, "rotating tokens");
-        Accounts.Account account = target.accounts().own();
-        String old = target.accounts().login(account, List.of("wallet:read"));
+        String old = mint(target.accounts().ownWithPassword(), "wallet:read");
 
         Answer rotated = api.as(old).post("/auth/refresh", Json.object("token_expiry", "1_week", "device_name", "rotated-agent"))
                 .expect(200);
         String fresh = rotated.text("access_token");
-        try {
-            assertNotEquals(old, fresh);
-            assertEquals("1_week", rotated.text("token_expiry"));
-            api.as(old).get("/wallet/balance").expectError(401, "unauthenticated");
-            Steps.balance(api.as(fresh));
-            api.as(fresh).get("/billing/overview").expectError(403, "insufficient_scope");
+        minted.add(fresh);
 
-            String again = api.as(fresh).post("/auth/refresh").expect(200).text("access_token");
-            api.as(fresh).get("/wallet/balance").expectError(401, "unauthenticated");
-            fresh = again;
-        } finally {
-            api.as(fresh).post("/auth/logout");
-        }
+        assertNotEquals(old, fresh);
+        assertEquals("1_week", rotated.text("token_expiry"));
+        api.as(old).get("/wallet/balance").expectError(401, "unauthenticated");
+        Steps.balance(api.as(fresh));
+        api.as(fresh).get("/billing/overview").expectError(403, "insufficient_scope");
+        minted.add(api.as(fresh).post("/auth/refresh").expect(200).text("access_token"));
+        api.as(fresh).get("/wallet/balance").expectError(401, "unauthenticated");
     }
 
     @Test
     void loggingOutRevokesOnlyTheCallingToken() {
         target.assumeAllowed(Impact.ACCOUNT_CHANGE, "minting and revoking tokens");
-        Accounts.Account account = target.accounts().own();
-        String kept = target.accounts().login(account, List.of("*"));
-        String leaving = target.accounts().login(account, List.of("*"));
-        try {
-            api.as(leaving).post("/auth/logout").expect(200);
+        Accounts.Account account = target.accounts().ownWithPassword();
+        String kept = mint(account, "*");
+        String leaving = mint(account, "*");
 
-            api.as(leaving).get("/wallet/balance").expectError(401, "unauthenticated");
-            api.as(leaving).post("/auth/logout").expectError(401, "unauthenticated");
-            Steps.balance(api.as(kept));
-        } finally {
-            api.as(kept).post("/auth/logout");
-        }
+        api.as(leaving).post("/auth/logout").expect(200);
+
+        api.as(leaving).get("/wallet/balance").expectError(401, "unauthenticated");
+        api.as(leaving).post("/auth/logout").expectError(401, "unauthenticated");
+        Steps.balance(api.as(kept));
     }
 
     @Test
@@ -229,10 +217,15 @@ class AuthConformanceTest {
         scopes.data().forEach(s -> assertFalse(s.path("description").asText().isBlank(), s.toString()));
     }
 
-    private Answer login(Accounts.Account account, JsonNode terms, List<String> minted) {
-        com.fasterxml.jackson.databind.node.ObjectNode body = Json.object("email", account.email(), "password", account.password(),
-                "device_name", "conformance-suite");
-        body.setAll((com.fasterxml.jackson.databind.node.ObjectNode) terms);
+    private String mint(Accounts.Account account, String... scopes) {
+        String token = target.accounts().login(account, List.of(scopes));
+        minted.add(token);
+        return token;
+    }
+
+    private Answer login(Accounts.Account account, JsonNode terms) {
+        ObjectNode body = Json.object("email", account.email(), "password", account.password(), "device_name", "conformance-suite");
+        body.setAll((ObjectNode) terms);
         Answer answer = api.withoutToken().post("/auth/login", body).expect(200);
         minted.add(answer.text("access_token"));
         return answer;

@@ -4,7 +4,6 @@ import dev.modelslabtwin.conformance.support.Answer;
 import dev.modelslabtwin.conformance.support.Api;
 import dev.modelslabtwin.conformance.support.ConformanceCheck;
 import dev.modelslabtwin.conformance.support.Impact;
-import dev.modelslabtwin.conformance.support.Json;
 import dev.modelslabtwin.conformance.support.Target;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +29,9 @@ class IdempotentReplayTest {
         String card = Steps.chargeableCard(target, api);
         Api keyed = api.withIdempotencyKey("conformance-replay-" + UUID.randomUUID());
         BigDecimal before = balance(api);
-        Object body = card == null ? Json.object("amount", 10) : Json.object("amount", 10, "payment_method_id", card);
 
-        Answer first = keyed.post("/wallet/fund", body).expect(200);
-        Answer replay = keyed.post("/wallet/fund", body).expect(200);
+        Answer first = keyed.post("/wallet/fund", Steps.funding("10", card)).expect(200);
+        Answer replay = keyed.post("/wallet/fund", Steps.funding("10", card)).expect(200);
 
         assertNull(first.header("Idempotent-Replayed"), "a first answer is no replay");
         assertEquals("true", replay.header("Idempotent-Replayed"));
@@ -46,14 +44,12 @@ class IdempotentReplayTest {
     void reusingAKeyWithAnotherBodyIsAConflictAndMovesNothing() {
         target.assumeAllowed(Impact.MOVES_MONEY, "funding the wallet ($10, once)");
         Api api = target.api().as(target.accounts().own().token());
-        String card = Steps.chargeableCard(target, api);
         Api keyed = api.withIdempotencyKey("conformance-conflict-" + UUID.randomUUID());
+        String card = Steps.chargeableCard(target, api);
         BigDecimal before = balance(api);
+        keyed.post("/wallet/fund", Steps.funding("10", card)).expect(200);
 
-        keyed.post("/wallet/fund", card == null ? Json.object("amount", 10) : Json.object("amount", 10, "payment_method_id", card))
-                .expect(200);
-        Answer conflict = keyed.post("/wallet/fund", card == null ? Json.object("amount", 11)
-                : Json.object("amount", 11, "payment_method_id", card)).expectError(409, "idempotency_conflict");
+        Answer conflict = keyed.post("/wallet/fund", Steps.funding("11", card)).expectError(409, "idempotency_conflict");
 
         assertTrue(conflict.details().size() > 0, conflict.body());
         assertMoney(before.add(BigDecimal.TEN), balance(api));

@@ -28,9 +28,13 @@ final class Steps {
 
     /** {@code POST /wallet/fund} with a fresh idempotency key, as a careful agent sends it. */
     static Answer fund(Api api, String amount, String paymentMethodId) {
-        JsonNode body = paymentMethodId == null ? Json.object("amount", new BigDecimal(amount))
+        return api.withIdempotencyKey("conformance-" + UUID.randomUUID()).post("/wallet/fund", funding(amount, paymentMethodId));
+    }
+
+    /** The body of {@code POST /wallet/fund}; without a card the default card pays (or Checkout, with none). */
+    static JsonNode funding(String amount, String paymentMethodId) {
+        return paymentMethodId == null ? Json.object("amount", new BigDecimal(amount))
                 : Json.object("amount", new BigDecimal(amount), "payment_method_id", paymentMethodId);
-        return api.withIdempotencyKey("conformance-" + UUID.randomUUID()).post("/wallet/fund", body);
     }
 
     /**

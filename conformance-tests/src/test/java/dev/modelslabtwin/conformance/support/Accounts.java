@@ -51,6 +51,17 @@ public final class Accounts {
         return new Account(-1, settings.email(), settings.password(), settings.token());
     }
 
+    /**
+     * {@link #own()} with its password, for checks that log in: on a live server it comes from
+     * {@code -Dconformance.email} / {@code -Dconformance.password}, and the check is skipped without them.
+     */
+    public Account ownWithPassword() {
+        Account account = own();
+        Assumptions.assumeTrue(account.password() != null && !account.password().isEmpty(),
+                "logging in needs the account's credentials: set -Dconformance.email and -Dconformance.password");
+        return account;
+    }
+
     /** A second, unrelated account, to show one account never sees another's data. */
     public Account other() {
         if (target.isEmulator()) {

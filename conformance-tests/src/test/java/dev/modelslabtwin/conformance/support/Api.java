@@ -1,8 +1,6 @@
 package dev.modelslabtwin.conformance.support;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import dev.modelslabtwin.openapi.Contract;
 import io.restassured.RestAssured;
@@ -54,34 +52,24 @@ public final class Api {
     public static Api at(URI root, String token, Exchanges exchanges) {
         String prefix = root.getPath() == null ? "" : root.getPath().replaceAll("/+$", "");
         String apiBasePath = prefix + Contract.basePath();
-        ConformanceFilter conformance = new ConformanceFilter(ContractIndex.get(), apiBasePath, exchanges);
+        OpenApiValidationFilter validation = VALIDATION.computeIfAbsent(apiBasePath, Api::validation);
+        ContractIndex contract = ContractIndex.get();
         return new Api(URI.create(root.getScheme() + "://" + root.getRawAuthority()), token, Map.of(),
-                ConformanceFilter.chain(conformance, validation(apiBasePath, true)),
-                ConformanceFilter.chain(conformance, validation(apiBasePath, false)),
+                ConformanceFilter.chain(new ConformanceFilter(contract, apiBasePath, exchanges, true), validation),
+                ConformanceFilter.chain(new ConformanceFilter(contract, apiBasePath, exchanges, false), validation),
                 true, apiBasePath);
     }
 
-    /** The validator's filter, built once per base path and mode: reading the contract takes a while. */
-    private static OpenApiValidationFilter validation(String apiBasePath, boolean checkRequests) {
-        return VALIDATION.computeIfAbsent(apiBasePath + "|" + checkRequests,
-                key -> new OpenApiValidationFilter(validator(apiBasePath, checkRequests)));
-    }
-
     /**
-     * The Atlassian validator reading the bundled contract. With {@code checkRequests} false only the
-     * answer is held to the contract: what a test sends to be rejected must reach the target.
+     * The Atlassian validator's Rest-Assured filter reading the bundled contract, built once per base
+     * path (reading the contract takes a while).
      */
-    private static OpenApiInteractionValidator validator(String apiBasePath, boolean checkRequests) {
-        LevelResolver.Builder levels = LevelResolver.create();
-        if (!checkRequests) {
-            levels.withLevel("validation.request", ValidationReport.Level.IGNORE);
-        }
-        return OpenApiInteractionValidator.createForInlineApiSpecification(Contract.yaml())
+    private static OpenApiValidationFilter validation(String apiBasePath) {
+        return new OpenApiValidationFilter(OpenApiInteractionValidator.createForInlineApiSpecification(Contract.yaml())
                 .withBasePathOverride(apiBasePath)
                 // allOf envelopes are rejected (error and meta taken for extra properties) without this.
                 .withResolveCombinators(true)
-                .withLevelResolver(levels.build())
-                .build();
+                .build());
     }
 
     public String token() {
@@ -108,8 +96,8 @@ public final class Api {
     }
 
     /**
-     * The same API sending requests that break the contract on purpose: only answers are validated
-     * (the validator's filter would otherwise refuse the request before it leaves).
+     * The same API sending requests that break the contract on purpose: only what the validator says
+     * about the answers counts, what it says about such requests is expected.
      */
     public Api rejectingInput() {
         return new Api(root, token, headers, checkingRequests, trustingRequests, false, apiBasePath);

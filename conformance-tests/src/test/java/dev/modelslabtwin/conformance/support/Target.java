@@ -136,20 +136,26 @@ public final class Target {
 
     /**
      * Skips the calling test unless calling operations of this impact is allowed here: always on an
-     * emulator; against a live server reads by default, account changes and money movement only when
-     * the run opted in.
+     * emulator; against a live server reads and free changes (throwaway tokens, unpaid links, settings
+     * written back as they were) by default, money movement only when the run opted in.
      */
     public void assumeAllowed(Impact impact, String what) {
-        if (isEmulator() || impact == Impact.READ_ONLY) {
+        if (isEmulator() || impact != Impact.MOVES_MONEY) {
             return;
         }
-        if (impact == Impact.ACCOUNT_CHANGE) {
-            Assumptions.assumeTrue(settings.allowAccountChanges(), () -> what + " " + impact.meaning()
-                    + ": against a live server it runs only with -Dconformance.allowAccountChanges=true");
-        } else {
-            Assumptions.assumeTrue(settings.allowMoneyMovement(), () -> what + " " + impact.meaning()
-                    + ": against a live server it runs only with -Dconformance.allowMoneyMovement=true (see the README for what it costs)");
-        }
+        Assumptions.assumeTrue(settings.allowMoneyMovement(), () -> what + " " + impact.meaning()
+                + ": against a live server it runs only with -Dconformance.allowMoneyMovement=true (see the README for what it costs)");
+    }
+
+    /**
+     * Skips the calling test unless deliberately broken writes may be sent: always on an emulator; against
+     * a live server only with the opt-in, because a server that wrongly accepted one would write the
+     * contract's example values into the account's settings.
+     */
+    public void assumeBrokenWritesAllowed(String what) {
+        Assumptions.assumeTrue(isEmulator() || settings.allowAccountChanges(), () -> what + ": deliberately invalid writes "
+                + "run against a live server only with -Dconformance.allowAccountChanges=true (a server that wrongly accepted "
+                + "one would change the account's settings)");
     }
 
     /** Skips the calling test unless the target is an emulator, saying why a live server cannot do it. */
