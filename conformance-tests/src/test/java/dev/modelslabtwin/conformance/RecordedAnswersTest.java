@@ -104,7 +104,7 @@ class RecordedAnswersTest {
             }
             passed = true;
         } finally {
-            Exchanges.global().check("recorded", operation.operationId(), passed);
+            Exchanges.global().check("recorded", null, operation.operationId(), passed);
         }
     }
 
@@ -130,7 +130,7 @@ class RecordedAnswersTest {
             }
             passed = true;
         } finally {
-            Exchanges.global().check("recorded", operation.operationId(), passed);
+            Exchanges.global().check("recorded", null, operation.operationId(), passed);
         }
     }
 

@@ -52,16 +52,16 @@ final class Mutations {
             return;
         }
         switch (type) {
-            case "integer", "number" -> mutations.add(new Mutation("of the wrong type (a word for a " + type + ")",
+            case "integer", "number" -> mutations.add(new Mutation("type", "of the wrong type (a word for a " + type + ")",
                     TextNode.valueOf("not-a-number"), field));
-            case "boolean" -> mutations.add(new Mutation("of the wrong type (a word for a boolean)",
+            case "boolean" -> mutations.add(new Mutation("type", "of the wrong type (a word for a boolean)",
                     TextNode.valueOf("not-a-boolean"), field));
-            case "object" -> mutations.add(new Mutation("of the wrong type (a word for an object)",
+            case "object" -> mutations.add(new Mutation("type", "of the wrong type (a word for an object)",
                     TextNode.valueOf("not-an-object"), field));
             case "string" -> {
                 // In a path, query or header everything is text: only a JSON body can carry another type.
                 if (location == Location.BODY) {
-                    mutations.add(new Mutation("of the wrong type (a number for a string)", LongNode.valueOf(12345), field));
+                    mutations.add(new Mutation("type", "of the wrong type (a number for a string)", LongNode.valueOf(12345), field));
                 }
             }
             default -> { }
@@ -76,15 +76,15 @@ final class Mutations {
         BigDecimal maximum = schema.getMaximum();
         if (minimum != null) {
             BigDecimal edge = Boolean.TRUE.equals(schema.getExclusiveMinimum()) ? minimum : minimum.subtract(step);
-            mutations.add(new Mutation("below its minimum " + plain(minimum) + " (" + plain(edge) + ")", number(edge, integer), field));
+            mutations.add(new Mutation("minimum", "below its minimum " + plain(minimum) + " (" + plain(edge) + ")", number(edge, integer), field));
             BigDecimal far = edge.subtract(step.multiply(BigDecimal.valueOf(1 + random.nextInt(100_000))));
-            mutations.add(new Mutation("below its minimum " + plain(minimum) + " (" + plain(far) + ", drawn)", number(far, integer), field));
+            mutations.add(new Mutation("minimum", "below its minimum " + plain(minimum) + " (" + plain(far) + ", drawn)", number(far, integer), field));
         }
         if (maximum != null) {
             BigDecimal edge = Boolean.TRUE.equals(schema.getExclusiveMaximum()) ? maximum : maximum.add(step);
-            mutations.add(new Mutation("above its maximum " + plain(maximum) + " (" + plain(edge) + ")", number(edge, integer), field));
+            mutations.add(new Mutation("maximum", "above its maximum " + plain(maximum) + " (" + plain(edge) + ")", number(edge, integer), field));
             BigDecimal far = edge.add(step.multiply(BigDecimal.valueOf(1 + random.nextInt(10_000_000))));
-            mutations.add(new Mutation("above its maximum " + plain(maximum) + " (" + plain(far) + ", drawn)", number(far, integer), field));
+            mutations.add(new Mutation("maximum", "above its maximum " + plain(maximum) + " (" + plain(far) + ", drawn)", number(far, integer), field));
         }
         if (!integer && schema.getMultipleOf() != null) {
             BigDecimal valid = example != null && example.isNumber() ? example.decimalValue() : minimum != null ? minimum : BigDecimal.TEN;
@@ -92,7 +92,7 @@ final class Mutations {
             if (maximum != null && offGrid.compareTo(maximum) > 0) {
                 offGrid = valid.subtract(schema.getMultipleOf().divide(BigDecimal.TEN));
             }
-            mutations.add(new Mutation("not a multiple of " + plain(schema.getMultipleOf()) + " (" + plain(offGrid) + ")",
+            mutations.add(new Mutation("multipleOf", "not a multiple of " + plain(schema.getMultipleOf()) + " (" + plain(offGrid) + ")",
                     DecimalNode.valueOf(offGrid), field));
         }
     }
@@ -104,7 +104,7 @@ final class Mutations {
             do {
                 word = "zz_" + word(random, 6);
             } while (schema.getEnum().contains(word));
-            mutations.add(new Mutation("not in its enum (" + word + ")", TextNode.valueOf(word), field));
+            mutations.add(new Mutation("enum", "not in its enum (" + word + ")", TextNode.valueOf(word), field));
         }
         if (schema.getPattern() != null) {
             Pattern pattern = Pattern.compile(schema.getPattern());
@@ -112,41 +112,41 @@ final class Mutations {
             do {
                 word = "zz" + word(random, 4 + random.nextInt(12));
             } while (pattern.matcher(word).find());
-            mutations.add(new Mutation("not matching " + schema.getPattern() + " (" + word + ")", TextNode.valueOf(word), field));
+            mutations.add(new Mutation("pattern", "not matching " + schema.getPattern() + " (" + word + ")", TextNode.valueOf(word), field));
         }
         if (schema.getMinLength() != null && schema.getMinLength() > 0) {
             String shorter = "a".repeat(schema.getMinLength() - 1);
-            mutations.add(new Mutation("shorter than " + schema.getMinLength() + " characters", TextNode.valueOf(shorter), field));
+            mutations.add(new Mutation("minLength", "shorter than " + schema.getMinLength() + " characters", TextNode.valueOf(shorter), field));
         }
         if (schema.getMaxLength() != null) {
-            mutations.add(new Mutation("longer than " + schema.getMaxLength() + " characters",
+            mutations.add(new Mutation("maxLength", "longer than " + schema.getMaxLength() + " characters",
                     TextNode.valueOf(longer(schema, example, schema.getMaxLength() + 1)), field));
         }
         if ("email".equals(schema.getFormat())) {
-            mutations.add(new Mutation("not an email address", TextNode.valueOf("not-an-email-" + word(random, 5)), field));
+            mutations.add(new Mutation("format", "not an email address", TextNode.valueOf("not-an-email-" + word(random, 5)), field));
         }
         if ("uri".equals(schema.getFormat())) {
-            mutations.add(new Mutation("not a URI", TextNode.valueOf("not a uri " + word(random, 5)), field));
+            mutations.add(new Mutation("format", "not a URI", TextNode.valueOf("not a uri " + word(random, 5)), field));
         }
     }
 
     @SuppressWarnings("rawtypes")
     private static void arrayMutations(String field, Schema schema, JsonNode example, Random random, List<Mutation> mutations) {
-        mutations.add(new Mutation("of the wrong type (a word for an array)", TextNode.valueOf("not-an-array"), field));
+        mutations.add(new Mutation("type", "of the wrong type (a word for an array)", TextNode.valueOf("not-an-array"), field));
         Schema items = schema.getItems();
         JsonNode sample = example != null && example.isArray() && example.size() > 0 ? example.get(0)
                 : items != null && items.getEnum() != null && !items.getEnum().isEmpty() ? TextNode.valueOf(items.getEnum().get(0).toString())
                 : TextNode.valueOf("item");
         if (schema.getMinItems() != null && schema.getMinItems() > 0) {
-            mutations.add(new Mutation("with fewer than " + schema.getMinItems() + " items", NODES.arrayNode(), field));
+            mutations.add(new Mutation("minItems", "with fewer than " + schema.getMinItems() + " items", NODES.arrayNode(), field));
         }
         if (Boolean.TRUE.equals(schema.getUniqueItems())) {
             ArrayNode twice = NODES.arrayNode().add(sample).add(sample);
-            mutations.add(new Mutation("with an item twice (items must be unique)", twice, field));
+            mutations.add(new Mutation("uniqueItems", "with an item twice (items must be unique)", twice, field));
         }
         if (items != null) {
             for (Mutation item : of(field + ".0", items, sample, Location.BODY, random)) {
-                mutations.add(new Mutation("with an item " + item.label(), NODES.arrayNode().add(item.value()), item.field()));
+                mutations.add(new Mutation(item.constraint(), "with an item " + item.label(), NODES.arrayNode().add(item.value()), item.field()));
             }
         }
     }

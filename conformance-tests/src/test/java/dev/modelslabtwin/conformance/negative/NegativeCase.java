@@ -6,11 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One request the contract says the target must refuse, and how: the HTTP status, the documented
- * {@code error.code}, and the field {@code details} must name.
+ * One request the contract says the target must refuse — what it breaks ({@code constraint}: a schema
+ * keyword such as {@code maximum}, or {@code credentials}, {@code scope}, {@code body}, {@code card data})
+ * — and how it must be refused: the HTTP status, the documented {@code error.code}, and the field
+ * {@code details} must name.
  */
 public record NegativeCase(
         ContractOperation operation,
+        String constraint,
         String description,
         Credential credential,
         Request request,

@@ -24,8 +24,8 @@ public final class Exchanges {
         }
     }
 
-    /** A check that is not one request, e.g. a recorded answer validated offline. */
-    public record Check(String category, String operationId, boolean passed, String testId) {
+    /** A check that is not one request, e.g. a recorded answer validated offline; {@code kind} refines the category. */
+    public record Check(String category, String kind, String operationId, boolean passed, String testId) {
     }
 
     private static final Exchanges GLOBAL = new Exchanges();
@@ -74,8 +74,8 @@ public final class Exchanges {
         }
     }
 
-    public void check(String category, String operationId, boolean passed) {
-        checks.add(new Check(category, operationId, passed, currentTest()));
+    public void check(String category, String kind, String operationId, boolean passed) {
+        checks.add(new Check(category, kind, operationId, passed, currentTest()));
         if (operationId != null) {
             lastOperationOfTest.put(currentTest(), operationId);
         }

@@ -59,7 +59,8 @@ public final class Summary {
         out.append("- Checks run: ").append(all.size() + checks.size()).append('\n');
         out.append("  - HTTP exchanges validated against the contract: ").append(all.size())
                 .append(" (breaking it: ").append(nonConforming).append(")").append('\n');
-        out.append("  - generated negative cases: ").append(generated).append(" (failed: ").append(generatedFailed).append(")").append('\n');
+        out.append("  - generated negative cases: ").append(generated).append(" (failed: ").append(generatedFailed).append(")")
+                .append(generatedByConstraint(checks)).append('\n');
         out.append("  - recorded documentation answers and reads: ").append(recorded).append(" (failed: ").append(recordedFailed).append(")").append('\n');
         out.append("- Tests failed: ").append(exchanges.failedTests().size())
                 .append(", skipped: ").append(exchanges.skipped().size()).append('\n').append('\n');
@@ -85,6 +86,14 @@ public final class Summary {
         out.append('\n').append("## Coverage").append('\n').append('\n');
         out.append(Coverage.table(rows));
         return out.toString();
+    }
+
+    /** {@code ; by what they break: maximum 40, pattern 31, …}. */
+    private static String generatedByConstraint(List<Exchanges.Check> checks) {
+        Map<String, Long> counts = checks.stream().filter(c -> c.category().equals("generated"))
+                .collect(Collectors.groupingBy(Exchanges.Check::kind, TreeMap::new, Collectors.counting()));
+        return counts.isEmpty() ? "" : "; by what they break: " + counts.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private static String failedTestsOf(Exchanges exchanges, String operationId) {
