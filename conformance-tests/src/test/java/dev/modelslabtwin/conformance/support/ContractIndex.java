@@ -73,11 +73,6 @@ public final class ContractIndex {
         return document.getInfo().getVersion();
     }
 
-    public ContractOperation byId(String operationId) {
-        return operations.stream().filter(o -> o.operationId().equals(operationId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no operation " + operationId + " in the contract"));
-    }
-
     /** The operation a request for {@code apiPath} (relative to the base path) calls, if the contract has one. */
     public Optional<ContractOperation> resolve(String method, String apiPath) {
         return byMatchOrder.stream()

@@ -95,10 +95,6 @@ public record ContractOperation(
         return operation.getParameters() == null ? List.of() : operation.getParameters();
     }
 
-    public Optional<Parameter> parameter(String in, String name) {
-        return parameters().stream().filter(p -> p.getIn().equals(in) && p.getName().equals(name)).findFirst();
-    }
-
     public boolean takesBody() {
         return operation.getRequestBody() != null;
     }

@@ -112,10 +112,4 @@ public final class Exchanges {
             return Map.copyOf(skipped);
         }
     }
-
-    /** Exchanges of tests that did not fail. */
-    public List<Exchange> trusted() {
-        Set<String> failed = failedTests();
-        return exchanges().stream().filter(e -> !failed.contains(e.testId())).toList();
-    }
 }

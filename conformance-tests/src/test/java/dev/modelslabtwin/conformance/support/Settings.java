@@ -54,10 +54,6 @@ public record Settings(
         return !token.isEmpty();
     }
 
-    public boolean hasCredentials() {
-        return !email.isEmpty() && !password.isEmpty();
-    }
-
     private static String read(String property, String environment) {
         String value = System.getProperty(property);
         if ((value == null || value.isBlank()) && environment != null) {
