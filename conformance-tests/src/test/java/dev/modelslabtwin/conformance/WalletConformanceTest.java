@@ -121,10 +121,16 @@ class WalletConformanceTest {
     @Test
     void aLedgerPageNeverHoldsMoreThanAskedAndCountsWhatMatches() {
         Api api = target.api().as(target.accounts().own().token());
+        if (target.isEmulator()) {
+            for (String amount : new String[] {"10", "11", "12"}) {
+                fund(api, amount, VISA).expect(200);
+            }
+        }
 
         JsonNode page = api.call("GET", "/wallet/transactions").query("type", "credit").query("limit", 2).send().expect(200).data();
 
         assertTrue(page.path("count").asInt() <= 2, page.toString());
+        assertTrue(!target.isEmulator() || page.path("total").asInt() == 3 && page.path("count").asInt() == 2, page.toString());
         assertEquals(page.path("items").size(), page.path("count").asInt());
         assertTrue(page.path("total").asInt() >= page.path("count").asInt(), page.toString());
         page.path("items").forEach(item -> assertEquals("credit", item.path("type").asText()));
