@@ -1,10 +1,9 @@
 package dev.modelslabtwin.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -33,17 +32,8 @@ class NoClientMistakeIsAServerErrorTest {
             "{\"payment_method_id\": \"pm_card_visa_chargeDeclined\", \"amount\": 25}", "{\"email\": 5, \"password\": []}",
             "{\"session_id\": \"cs_test_nope\"}", "{\"coupon_code\": \"NOPE\"}");
 
-    private static TestEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emulator = TestEmulator.perClass();
 
     @TestFactory
     Stream<DynamicTest> oddRequestsAnswerWithoutAServerError() {

@@ -5,6 +5,9 @@ import dev.modelslabtwin.emulator.auth.Accounts;
 import dev.modelslabtwin.emulator.db.Database;
 import dev.modelslabtwin.emulator.time.EmulatedClock;
 import dev.modelslabtwin.emulator.wallet.Ledger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.math.BigDecimal;
 import java.util.Set;
@@ -12,26 +15,48 @@ import java.util.Set;
 /**
  * A whole emulator for one test class: in memory, on a free port, seeded with the built-in seed, with
  * the rate limits lifted so behaviour tests are not throttled (the limits have their own tests).
+ * Usually registered as {@code @RegisterExtension static final TestEmulator emu = TestEmulator.perClass();},
+ * which starts it before the class's first test and closes it after the last.
  */
-public final class TestEmulator implements AutoCloseable {
+public final class TestEmulator implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     /** A fresh account made for a test: its id, email and a full-scope token. */
     public record TestAccount(long id, String email, String token) {
     }
 
-    private final Emulator emulator;
+    private Emulator emulator;
     private int accounts;
 
     private TestEmulator(Emulator emulator) {
         this.emulator = emulator;
     }
 
+    /** A started emulator, closed by the caller. */
     public static TestEmulator start() {
+        return new TestEmulator(unthrottled());
+    }
+
+    /** An emulator for a test class's lifetime, as a JUnit extension (see the class comment). */
+    public static TestEmulator perClass() {
+        return new TestEmulator(null);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        emulator = unthrottled();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private static Emulator unthrottled() {
         Emulator emulator = Emulator.start(Emulator.Options.forTests());
         for (String limiter : new String[] {"agent-auth", "agent-billing", "agent-general"}) {
             emulator.server().rateLimiter().setLimit(limiter, 100_000);
         }
-        return new TestEmulator(emulator);
+        return emulator;
     }
 
     public Emulator emulator() {

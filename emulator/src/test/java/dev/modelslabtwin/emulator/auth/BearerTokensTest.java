@@ -3,11 +3,10 @@ package dev.modelslabtwin.emulator.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -20,17 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BearerTokensTest {
 
-    private static TestEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emu = TestEmulator.perClass();
 
     private static void assertUnauthenticated(TestHttp.Answer answer) {
         assertEquals(401, answer.status(), answer.body());

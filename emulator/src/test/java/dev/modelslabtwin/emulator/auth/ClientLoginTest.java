@@ -5,9 +5,8 @@ import dev.modelslabtwin.client.RetryPolicy;
 import dev.modelslabtwin.client.model.LoginResult;
 import dev.modelslabtwin.client.model.Scope;
 import dev.modelslabtwin.emulator.TestEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -18,17 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Our own Java client logs in against the emulator with nothing but an email and a password. */
 class ClientLoginTest {
 
-    private static TestEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emu = TestEmulator.perClass();
 
     @Test
     void aPlainLoginLeavesScopesOutAndGetsAFullAccessToken() {

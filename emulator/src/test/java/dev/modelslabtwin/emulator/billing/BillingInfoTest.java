@@ -3,11 +3,10 @@ package dev.modelslabtwin.emulator.billing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Iterator;
 
@@ -19,17 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The billing profile: read, changed field by field across calls, validated, and private to its account. */
 class BillingInfoTest {
 
-    private static TestEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emu = TestEmulator.perClass();
 
     @Test
     void aNewAccountHasAProfileWithEveryFieldNull() {

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.db.Sql;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -25,17 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PaymentLinkTest {
 
-    private static TestEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emu = TestEmulator.perClass();
 
     @Test
     void aFundLinkIsAnOpenCheckoutSessionOnTheEmulatorsPageThatExpiresInADay() {

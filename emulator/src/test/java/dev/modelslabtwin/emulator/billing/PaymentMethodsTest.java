@@ -6,11 +6,10 @@ import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 import dev.modelslabtwin.emulator.stripe.TestCards;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -33,17 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Saved cards: attaching, listing, choosing the default and removing, across calls and accounts. */
 class PaymentMethodsTest {
 
-    private static TestEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emu = TestEmulator.perClass();
 
     @Test
     void anAttachedShortcutBecomesASavedCardThatIsListedAndIsTheFirstDefault() {

@@ -6,9 +6,8 @@ import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.CardDeclined;
 import dev.modelslabtwin.emulator.stripe.SetupIntents;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.modelslabtwin.emulator.billing.BillingTests.cards;
 import static dev.modelslabtwin.emulator.billing.BillingTests.data;
@@ -26,17 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SetupIntentTest {
 
-    private static TestEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emu = TestEmulator.perClass();
 
     @Test
     void stripeConfigHandsOutTheFakePublishableKeyBothWrappedAndAtTheTopLevel() {

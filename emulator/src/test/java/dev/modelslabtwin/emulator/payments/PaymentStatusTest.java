@@ -5,9 +5,8 @@ import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.auth.AccessTokens;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.Set;
@@ -18,17 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /** GET /payments/{id}/status: the caller's own PaymentIntents, in the API's three states. */
 class PaymentStatusTest {
 
-    private static TestEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emu = TestEmulator.perClass();
 
     @Test
     void aSucceededFundingReportsItsAmountInLowerCaseDollarsWithoutADeclineCode() {

@@ -2,9 +2,8 @@ package dev.modelslabtwin.emulator.stripe;
 
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -21,17 +20,8 @@ class NoStripeClientMistakeIsAServerErrorTest {
             "payment_method_data[type]=card", "client_secret=x&expand[]=payment_method", "{\"type\": \"card\"}",
             "card_number=4242&card_expiry=99/99&card_cvc=1", "outcome=maybe");
 
-    private static TestEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emu = TestEmulator.perClass();
 
     @Test
     void oddRequestsToTheStripeApiAnswerInStripesErrorShape() {

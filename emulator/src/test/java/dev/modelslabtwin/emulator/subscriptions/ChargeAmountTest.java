@@ -5,11 +5,10 @@ import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.Set;
@@ -24,17 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A custom charge of $5 to $10,000 on a card, credited to the wallet once it is paid. */
 class ChargeAmountTest {
 
-    private static TestEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emu = TestEmulator.perClass();
 
     @Test
     void theDefaultCardIsChargedAndTheAmountCreditedToTheWalletWithAnInvoice() {

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.Subscriber;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -26,17 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Fixing a failed renewal: the default card pays what is owed and the subscription is active again. */
 class FixPaymentTest {
 
-    private static TestEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emu = TestEmulator.perClass();
 
     @Test
     void aWorkingDefaultCardPaysWhatIsOwedAndTheSubscriptionIsActiveAgain() {

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,17 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Subscribing headlessly with a card: charged the first period at once, declined, or waiting for 3D Secure. */
 class HeadlessSubscriptionTest {
 
-    private static TestEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emu = TestEmulator.perClass();
 
     @Test
     void subscribingWithACardChargesTheFirstPeriodAndTheSubscriptionIsActive() {

@@ -5,9 +5,8 @@ import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.seed.SeedFile;
 import dev.modelslabtwin.emulator.seed.Seeder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -21,17 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The plan catalogue: the seeded plans, and the pay-as-you-go terms the wallet really applies. */
 class PlansTest {
 
-    private static TestEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emu = TestEmulator.perClass();
 
     @Test
     void theCatalogueListsEverySeededPlanWithItsPriceIntervalAndFeatures() {

@@ -5,9 +5,8 @@ import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.Subscriber;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,17 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Renewals as emulated time passes: charged at each period end, past due when the card fails, canceled after two weeks. */
 class RenewalsTest {
 
-    private static TestEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emu = TestEmulator.perClass();
 
     @Test
     void whenThePeriodEndsTheCardIsChargedForTheNextOneAndTheSubscriptionMovesOn() {

@@ -5,9 +5,8 @@ import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.Set;
@@ -26,17 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Auto-funding settings, and their effect when usage spends the wallet below the threshold. */
 class AutoFundingTest {
 
-    private static TestEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emu = TestEmulator.perClass();
 
     @Test
     void enablingAnswersTheSettingsAndTheDefaultCardItWillCharge() {

@@ -5,9 +5,8 @@ import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.CardDeclined;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.modelslabtwin.emulator.wallet.WalletTests.assertMoney;
 import static dev.modelslabtwin.emulator.wallet.WalletTests.attach;
@@ -22,17 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Funding with a card that needs 3D Secure: 202, pending until a person authenticates, credited once. */
 class ThreeDSecureFundingTest {
 
-    private static TestEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emu = TestEmulator.perClass();
 
     @Test
     void aCardNeeding3DSecureAnswers202WithANextActionAndCreditsNothingYet() {

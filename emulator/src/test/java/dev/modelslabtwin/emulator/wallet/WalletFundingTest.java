@@ -5,11 +5,10 @@ import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.Set;
@@ -26,17 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Funding the wallet by card (the headless path) and what a funding leaves in the ledger and invoices. */
 class WalletFundingTest {
 
-    private static TestEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emu = TestEmulator.perClass();
 
     @Test
     void fundingWithASavedCardCreditsTheWalletAndShowsInTheLedgerAndInvoices() {

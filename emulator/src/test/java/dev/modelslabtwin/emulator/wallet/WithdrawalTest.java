@@ -5,9 +5,8 @@ import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.auth.AccessTokens;
 import dev.modelslabtwin.emulator.db.Sql;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.Set;
@@ -20,17 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Withdrawals: resellers only, never more than the balance, a debit with usecase withdrawal. */
 class WithdrawalTest {
 
-    private static TestEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emu = TestEmulator.perClass();
 
     @Test
     void aResellerWithdrawsAndTheLedgerRecordsTheDebit() {
