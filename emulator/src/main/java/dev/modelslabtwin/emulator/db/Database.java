@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The emulator's state: an H2 database, in memory by default or in a file when asked, brought to the
@@ -26,6 +27,9 @@ public final class Database {
      */
     public interface CommitsWorkDone {
     }
+
+    /** How many times a transaction that collided with a concurrent one is tried in all. */
+    static final int ATTEMPTS = 50;
 
     private final JdbcDataSource dataSource = new JdbcDataSource();
     private final String url;
@@ -85,8 +89,33 @@ public final class Database {
     /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws —
      * unless what it throws is a {@link CommitsWorkDone}, which is rethrown after the commit.
+     * Transactions are serializable: one that collides with a concurrent one (H2 rolls it back as a
+     * deadlock or a concurrent update) is run again from the start, after a short random pause, up to
+     * {@value #ATTEMPTS} times, so concurrent clients see one of them wait rather than a server error.
      */
     public <T> T transaction(Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (DatabaseException e) {
+                if (!e.collision() || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                pauseBeforeAttempt(attempt);
+            }
+        }
+    }
+
+    private static void pauseBeforeAttempt(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1 + Math.min(attempt, 10) * 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a transaction", e);
+        }
+    }
+
+    private <T> T once(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);

@@ -8,6 +8,11 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -77,6 +82,32 @@ class DatabaseTest {
         }));
 
         assertEquals(0, database.transaction(c -> single(c.createStatement(), "SELECT COUNT(*) FROM plans")).intValue());
+    }
+
+    @Test
+    void transactionsThatCollideOnOneRowAreRunAgainUntilEachHasItsEffect() throws Exception {
+        Database database = Database.inMemory();
+        database.transaction(c -> c.createStatement().executeUpdate("INSERT INTO plans (id, name, category, period, type, "
+                + "price, features, description) VALUES (1, 'Counter', 'normal', 'monthly', 'pro', 0, '[]', 'x')"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> increments = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                // Read, then write what was read plus one: only serializable transactions keep every increment.
+                increments.add(pool.submit(() -> database.transaction(c -> {
+                    BigDecimal price = single(c.createStatement(), "SELECT price FROM plans WHERE id = 1");
+                    return c.createStatement().executeUpdate("UPDATE plans SET price = " + price.add(BigDecimal.ONE) + " WHERE id = 1");
+                })));
+            }
+            for (Future<Integer> increment : increments) {
+                assertEquals(1, increment.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(0, new BigDecimal("400").compareTo(
+                database.transaction(c -> single(c.createStatement(), "SELECT price FROM plans WHERE id = 1"))));
     }
 
     @Test
