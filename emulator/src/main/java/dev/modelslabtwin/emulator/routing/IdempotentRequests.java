@@ -50,7 +50,14 @@ public final class IdempotentRequests {
 
     private final Database database;
     private final Clock clock;
-    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** The keys some request is working on now, each with how many requests hold or await it; no others. */
+    private final Map<String, KeyLock> locks = new ConcurrentHashMap<>();
+
+    /** Serialises the requests with one key; forgotten once no request holds or awaits it. */
+    private static final class KeyLock {
+        final ReentrantLock lock = new ReentrantLock();
+        int users;
+    }
 
     public IdempotentRequests(Database database, Clock clock) {
         this.database = database;
@@ -59,8 +66,13 @@ public final class IdempotentRequests {
 
     Outcome run(long accountId, String key, String operationId, String path, JsonNode body, Supplier<Outcome> action) {
         String fingerprint = fingerprint(operationId, path, body);
-        ReentrantLock lock = locks.computeIfAbsent(accountId + "\u0000" + key, k -> new ReentrantLock());
-        lock.lock();
+        String lockName = accountId + "\u0000" + key;
+        KeyLock lock = locks.compute(lockName, (name, held) -> {
+            KeyLock counted = held == null ? new KeyLock() : held;
+            counted.users++;
+            return counted;
+        });
+        lock.lock.lock();
         try {
             Optional<Outcome> stored = stored(accountId, key, fingerprint);
             if (stored.isPresent()) {
@@ -72,8 +84,14 @@ public final class IdempotentRequests {
             }
             return outcome;
         } finally {
-            lock.unlock();
+            lock.lock.unlock();
+            locks.computeIfPresent(lockName, (name, held) -> --held.users == 0 ? null : held);
         }
+    }
+
+    /** How many keys are locked or awaited right now (zero when no request is running): the lock table does not grow. */
+    int keysInUse() {
+        return locks.size();
     }
 
     /**
