@@ -4,6 +4,7 @@ import org.h2.jdbcx.JdbcDataSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,6 +31,9 @@ public final class Database {
 
     /** How many times a transaction that collided with a concurrent one is tried in all. */
     static final int ATTEMPTS = 50;
+
+    /** The connection of the transaction this thread is running, if any: transactions begun inside it join it. */
+    private final ThreadLocal<Connection> open = new ThreadLocal<>();
 
     private final JdbcDataSource dataSource = new JdbcDataSource();
     private final String url;
@@ -92,8 +96,17 @@ public final class Database {
      * Transactions are serializable: one that collides with a concurrent one (H2 rolls it back as a
      * deadlock or a concurrent update) is run again from the start, after a short random pause, up to
      * {@value #ATTEMPTS} times, so concurrent clients see one of them wait rather than a server error.
+     * <p>
+     * Called while this thread already runs a transaction, {@code work} joins it, inside a savepoint:
+     * what it throws undoes its own writes only (a {@link CommitsWorkDone} keeps them), and everything
+     * is committed, or retried, with the outer transaction. That is how a request's effect and the
+     * answer stored for its {@code Idempotency-Key} are written together or not at all.
      */
     public <T> T transaction(Work<T> work) {
+        Connection joined = open.get();
+        if (joined != null) {
+            return nested(joined, work);
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(work);
@@ -119,6 +132,7 @@ public final class Database {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            open.set(connection);
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -132,6 +146,32 @@ public final class Database {
                 throw e;
             } catch (SQLException e) {
                 connection.rollback();
+                throw e;
+            } finally {
+                open.remove();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    private static <T> T nested(Connection connection, Work<T> work) {
+        try {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                T result = work.run(connection);
+                connection.releaseSavepoint(savepoint);
+                return result;
+            } catch (RuntimeException e) {
+                if (!(e instanceof CommitsWorkDone) && !(e instanceof DatabaseException failure && failure.collision())) {
+                    connection.rollback(savepoint);
+                }
+                throw e;
+            } catch (SQLException e) {
+                // A collision has already rolled the whole transaction back: the outer one runs again.
+                if (!new DatabaseException(e).collision()) {
+                    connection.rollback(savepoint);
+                }
                 throw e;
             }
         } catch (SQLException e) {

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * Stripe-style idempotency: the first request with a key runs and its answer is stored for 24 hours of
  * emulated time; a retry with the same key, operation, path and body gets that answer again without
  * acting; anything else with the key is a conflict. Requests with one key are serialised, so two
- * concurrent retries cause exactly one effect. Only answers the operation itself produced are stored —
+ * concurrent retries cause exactly one effect; the effect and the stored answer share one transaction. Only answers the operation itself produced are stored —
  * a request refused before it ran (auth, validation, throttling) leaves the key unused.
  */
 public final class IdempotentRequests {
@@ -74,15 +74,19 @@ public final class IdempotentRequests {
         });
         lock.lock.lock();
         try {
-            Optional<Outcome> stored = stored(accountId, key, fingerprint);
-            if (stored.isPresent()) {
-                return stored.get();
-            }
-            Outcome outcome = action.get();
-            if (outcome.status() < 500) {
-                save(accountId, key, operationId, fingerprint, outcome);
-            }
-            return outcome;
+            // One transaction: the effect and the answer stored for the key are written together, or
+            // neither is (a crash in between cannot leave an effect a retry would repeat).
+            return database.transaction(db -> {
+                Optional<Outcome> stored = stored(accountId, key, fingerprint);
+                if (stored.isPresent()) {
+                    return stored.get();
+                }
+                Outcome outcome = action.get();
+                if (outcome.status() < 500) {
+                    save(accountId, key, operationId, fingerprint, outcome);
+                }
+                return outcome;
+            });
         } finally {
             lock.lock.unlock();
             locks.computeIfPresent(lockName, (name, held) -> --held.users == 0 ? null : held);

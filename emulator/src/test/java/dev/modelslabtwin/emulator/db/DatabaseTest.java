@@ -85,6 +85,34 @@ class DatabaseTest {
     }
 
     @Test
+    void aTransactionBegunInsideAnotherIsCommittedOrRolledBackWithIt() {
+        Database database = Database.inMemory();
+
+        assertThrows(IllegalStateException.class, () -> database.transaction(outer -> {
+            database.transaction(inner -> inner.createStatement().executeUpdate(plan(1)));
+            throw new IllegalStateException("the outer work fails after the inner one returned");
+        }));
+
+        assertEquals(0, database.transaction(c -> single(c.createStatement(), "SELECT COUNT(*) FROM plans")).intValue());
+    }
+
+    @Test
+    void aTransactionThatFailsInsideAnotherUndoesOnlyItsOwnWork() {
+        Database database = Database.inMemory();
+
+        database.transaction(outer -> {
+            outer.createStatement().executeUpdate(plan(1));
+            assertThrows(IllegalStateException.class, () -> database.transaction(inner -> {
+                inner.createStatement().executeUpdate(plan(2));
+                throw new IllegalStateException("declined");
+            }));
+            return outer.createStatement().executeUpdate(plan(3));
+        });
+
+        assertEquals(new BigDecimal("4"), database.transaction(c -> single(c.createStatement(), "SELECT SUM(id) FROM plans")));
+    }
+
+    @Test
     void transactionsThatCollideOnOneRowAreRunAgainUntilEachHasItsEffect() throws Exception {
         Database database = Database.inMemory();
         database.transaction(c -> c.createStatement().executeUpdate("INSERT INTO plans (id, name, category, period, type, "
@@ -117,6 +145,11 @@ class DatabaseTest {
         BigDecimal sum = database.transaction(c -> single(c.createStatement(), "SELECT CAST(0.10 AS DECIMAL(14,2)) + CAST(0.20 AS DECIMAL(14,2))"));
 
         assertEquals(new BigDecimal("0.30"), sum);
+    }
+
+    private static String plan(int id) {
+        return "INSERT INTO plans (id, name, category, period, type, price, features, description) "
+                + "VALUES (" + id + ", 'Plan " + id + "', 'normal', 'monthly', 'pro', 9.00, '[]', 'x')";
     }
 
     private static BigDecimal single(Statement statement, String sql) throws SQLException {
