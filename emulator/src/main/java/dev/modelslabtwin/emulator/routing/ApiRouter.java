@@ -70,12 +70,14 @@ public final class ApiRouter {
             RequestBody body = RequestBody.of(http);
             exchange.body(body);
             throttle(facts, http, body);
+            body.requireWithinLimit();
             if (faults.inject(route, http, exchange)) {
                 return;
             }
             Caller caller = facts.secured() ? authenticate(facts, http) : null;
             exchange.caller(caller);
             CardDataPolicy.check(body.json());
+            QueryString.requireDecodable(http.queryString());
             validator.check(http, body.text());
             body.requireJson();
             RequestContext context = new RequestContext(http, requestId, route.operationId(), caller);
@@ -138,12 +140,6 @@ public final class ApiRouter {
     }
 
     private static String codeFor(int status) {
-        return switch (status) {
-            case 404 -> "route_not_found";
-            case 405 -> "method_not_allowed";
-            case 413 -> "payload_too_large";
-            case 400 -> "validation_error";
-            default -> status >= 500 ? "internal_error" : "request_failed";
-        };
+        return status == 400 ? "validation_error" : ProtocolErrors.codeFor(status);
     }
 }
