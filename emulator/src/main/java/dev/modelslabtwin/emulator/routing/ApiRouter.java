@@ -76,7 +76,7 @@ public final class ApiRouter {
             }
             Caller caller = facts.secured() ? authenticate(facts, http) : null;
             exchange.caller(caller);
-            CardDataPolicy.check(body.json());
+            CardDataPolicy.check(http, body.json());
             QueryString.requireDecodable(http.queryString());
             validator.check(http, body.text());
             body.requireJson();
