@@ -60,7 +60,11 @@ public final class Database {
             return open(location);
         }
         if (location.startsWith("file:")) {
-            return open("jdbc:h2:" + location + ";DB_CLOSE_ON_EXIT=FALSE");
+            // WRITE_DELAY=0: a commit is written to the file before the answer goes out. H2's default
+            // (500 ms) buffers commits, and a process killed with SIGKILL lost up to half a second of
+            // acknowledged payments (CrashSafetyIT: 30 of 249). Written, not fsynced: a killed process
+            // loses nothing, a machine losing power may lose the last commits.
+            return open("jdbc:h2:" + location + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         }
         throw new IllegalArgumentException("database must be 'mem', 'file:<path>' or a jdbc:h2: URL, not " + location);
     }

@@ -58,6 +58,15 @@ final class LoadClient {
 
     /** A request to {@code path} (from the host root) with {@code headers} as name, value, name, value... */
     Reply send(String method, String path, String body, String... headers) {
+        try {
+            return attempt(method, path, body, headers);
+        } catch (IOException e) {
+            throw new AssertionError("no answer to " + method + " " + path + ": " + e, e);
+        }
+    }
+
+    /** As {@link #send}, for a server that may die meanwhile: no answer is an IOException. */
+    Reply attempt(String method, String path, String body, String... headers) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
@@ -69,8 +78,6 @@ final class LoadClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().map(), response.body());
-        } catch (IOException e) {
-            throw new AssertionError("no answer to " + method + " " + path + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
