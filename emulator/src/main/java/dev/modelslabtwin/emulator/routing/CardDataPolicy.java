@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * ModelsLab never handles raw card data: cards are tokenised with Stripe and only {@code pm_...} ids
- * reach the API. A request carrying a card number or security code — a field named like one, or any
+ * reach the API. A request carrying a card number or security code — a field named like one, or a
  * value that is a card number (in the body, the query, the path or the Idempotency-Key) — is refused
  * before anything reads, stores or logs it; the answer names the field, never its value.
  */
@@ -38,17 +38,27 @@ final class CardDataPolicy {
 
     private static String firstCardParameter(Context http) {
         for (Map.Entry<String, List<String>> parameter : http.queryParamMap().entrySet()) {
-            if (parameter.getValue().stream().anyMatch(CardNumbers::containsOne) || CardNumbers.containsOne(parameter.getKey())) {
+            if (parameter.getValue().stream().anyMatch(CardDataPolicy::isCardNumber) || isCardNumber(parameter.getKey())) {
                 return parameter.getKey();
             }
         }
         for (Map.Entry<String, String> parameter : http.pathParamMap().entrySet()) {
-            if (CardNumbers.containsOne(parameter.getValue())) {
+            if (isCardNumber(parameter.getValue())) {
                 return parameter.getKey();
             }
         }
         String key = http.header("Idempotency-Key");
-        return key != null && CardNumbers.containsOne(key) ? "Idempotency-Key" : null;
+        return key != null && isCardNumber(key) ? "Idempotency-Key" : null;
+    }
+
+    /**
+     * A value that is, as a whole, a card number. Digit runs inside longer text are not refused: an
+     * email or a URL with a long number in it (a timestamp, an order id) passes the Luhn check one
+     * time in ten, and refusing it would be the API's mistake (such runs are masked in the log and
+     * the journal all the same).
+     */
+    private static boolean isCardNumber(String value) {
+        return CardNumbers.looksLikeOne(value.trim());
     }
 
     private static String firstCardField(JsonNode node, String prefix) {
@@ -57,7 +67,7 @@ final class CardDataPolicy {
         }
         if (node.isArray()) {
             for (JsonNode item : node) {
-                if (item.isTextual() && CardNumbers.containsOne(item.asText())) {
+                if (item.isTextual() && isCardNumber(item.asText())) {
                     return prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1);
                 }
                 String found = firstCardField(item, prefix);
@@ -75,7 +85,7 @@ final class CardDataPolicy {
             String name = prefix + field.getKey();
             JsonNode value = field.getValue();
             if (CARD_FIELDS.contains(field.getKey().toLowerCase(Locale.ROOT)) && !value.isNull()
-                    || value.isTextual() && CardNumbers.containsOne(value.asText())
+                    || value.isTextual() && isCardNumber(value.asText())
                     || value.isIntegralNumber() && CardNumbers.looksLikeOne(value.asText())) {
                 return name;
             }

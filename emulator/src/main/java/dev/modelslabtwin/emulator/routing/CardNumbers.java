@@ -27,15 +27,4 @@ public final class CardNumbers {
         }
         return sum % 10 == 0;
     }
-
-    /** Whether {@code text} contains a card number anywhere (e.g. "card 4242 4242 4242 4242 exp 12/30"). */
-    public static boolean containsOne(String text) {
-        var runs = DIGIT_RUN.matcher(text);
-        while (runs.find()) {
-            if (looksLikeOne(runs.group())) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
