@@ -6,8 +6,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.Deque;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The emulator's state: an H2 database, in memory by default or in a file when asked, brought to the
@@ -35,6 +38,17 @@ public final class Database {
     /** The connection of the transaction this thread is running, if any: transactions begun inside it join it. */
     private final ThreadLocal<Connection> open = new ThreadLocal<>();
 
+    /**
+     * Sessions kept open between transactions, already in manual commit at the serializable level:
+     * opening a session takes a database-wide lock in H2, so with one per transaction concurrent
+     * requests queued on it (and every statement was parsed anew, H2 caching them per session); and
+     * H2's own pool resets each session on return (a rollback and two mode switches, each a
+     * statement that snapshots every table at this level), which cost a fifth of a request.
+     */
+    static final int MAX_IDLE_CONNECTIONS = 256;
+
+    private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
     private final JdbcDataSource dataSource = new JdbcDataSource();
     private final String url;
 
@@ -133,29 +147,66 @@ public final class Database {
     }
 
     private <T> T once(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
-            open.set(connection);
+        Connection connection = borrow();
+        boolean ended = false;
+        open.set(connection);
+        try {
+            T result;
             try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
+                result = work.run(connection);
             } catch (RuntimeException e) {
                 if (e instanceof CommitsWorkDone) {
                     connection.commit();
                 } else {
                     connection.rollback();
                 }
+                ended = true;
                 throw e;
             } catch (SQLException e) {
                 connection.rollback();
+                ended = true;
                 throw e;
-            } finally {
-                open.remove();
             }
+            connection.commit();
+            ended = true;
+            return result;
         } catch (SQLException e) {
             throw new DatabaseException(e);
+        } finally {
+            open.remove();
+            giveBack(connection, ended);
+        }
+    }
+
+    private Connection borrow() {
+        Connection connection = idle.pollFirst();
+        if (connection != null) {
+            idleCount.decrementAndGet();
+            return connection;
+        }
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            return connection;
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    /** Keeps a session whose transaction ended cleanly for the next one; closes any other. */
+    private void giveBack(Connection connection, boolean ended) {
+        if (ended && idleCount.incrementAndGet() <= MAX_IDLE_CONNECTIONS) {
+            idle.offerFirst(connection);
+            return;
+        }
+        if (ended) {
+            idleCount.decrementAndGet();
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // a session that failed to end is dropped either way
         }
     }
 
