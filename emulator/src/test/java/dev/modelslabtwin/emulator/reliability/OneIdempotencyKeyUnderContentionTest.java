@@ -124,6 +124,27 @@ class OneIdempotencyKeyUnderContentionTest {
         }
     }
 
+    @Test
+    void aCouponWithFiveRedemptionsLeftIsRedeemedFiveTimesWhenThirtyTwoAccountsRaceForIt() throws Exception {
+        for (int k = 0; k < KEYS; k++) {
+            String coupon = "RACE5-" + k;
+            LoadClient.Reply seeded = client.control("POST", "/seed", "{\"coupons\": [{\"code\": \"" + coupon
+                    + "\", \"kind\": \"credit\", \"credit_amount\": 3.00, \"max_redemptions\": 5}]}");
+            assertEquals(200, seeded.status(), seeded.body());
+            List<Account> racers = new ArrayList<>();
+            for (int i = 0; i < CONCURRENT; i++) {
+                racers.add(account(false));
+            }
+            List<LoadClient.Reply> replies = race(i -> client.api("POST", "/wallet/coupons/redeem", racers.get(i).token(),
+                    "{\"coupon_code\": \"" + coupon + "\"}"));
+
+            Map<Integer, Long> statuses = replies.stream().collect(Collectors.groupingBy(LoadClient.Reply::status,
+                    TreeMap::new, Collectors.counting()));
+            assertEquals(Map.of(200, 5L, 422, (long) CONCURRENT - 5), statuses);
+            assertEquals(5, count("SELECT COUNT(*) FROM coupon_redemptions WHERE coupon_code = ?", coupon));
+        }
+    }
+
     private record Account(long id, String token) {
     }
 
