@@ -121,7 +121,7 @@ class DatabaseTest {
         try {
             List<Future<Integer>> increments = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
-                // Read, then write what was read plus one: only serializable transactions keep every increment.
+                // Read, then write what was read plus one: every increment is kept only because a write conflict fails and is retried.
                 increments.add(pool.submit(() -> database.transaction(c -> {
                     BigDecimal price = single(c.createStatement(), "SELECT price FROM plans WHERE id = 1");
                     return c.createStatement().executeUpdate("UPDATE plans SET price = " + price.add(BigDecimal.ONE) + " WHERE id = 1");
