@@ -45,6 +45,7 @@ public final class ContractValidator {
                         .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
                         .build())
                 .build();
+        RememberedOperations.install(validator);
     }
 
     /**
