@@ -186,6 +186,14 @@ class ConcurrentMoneyMovementsTest {
     }
 
     @Test
+    void everyInvoiceHasANumberOfItsOwn() {
+        long duplicated = emulator.database().transaction(db -> count(db,
+                "SELECT COUNT(*) FROM (SELECT number FROM invoices GROUP BY number HAVING COUNT(*) > 1) WHERE 1 = ?", 1));
+
+        assertEquals(0, duplicated);
+    }
+
+    @Test
     void aCouponWithThreeRedemptionsLeftIsRedeemedThreeTimesWhenEveryoneRacesForIt() {
         long redeemed = emulator.database().transaction(db -> count(db,
                 "SELECT COUNT(*) FROM coupon_redemptions WHERE coupon_code = ?", "LIMITED3"));
