@@ -20,8 +20,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -50,14 +48,8 @@ public final class IdempotentRequests {
 
     private final Database database;
     private final Clock clock;
-    /** The keys some request is working on now, each with how many requests hold or await it; no others. */
-    private final Map<String, KeyLock> locks = new ConcurrentHashMap<>();
-
-    /** Serialises the requests with one key; forgotten once no request holds or awaits it. */
-    private static final class KeyLock {
-        final ReentrantLock lock = new ReentrantLock();
-        int users;
-    }
+    /** The keys some request is working on now: requests with one key run one at a time. */
+    private final CountedLocks<String> locks = new CountedLocks<>();
 
     public IdempotentRequests(Database database, Clock clock) {
         this.database = database;
@@ -66,36 +58,24 @@ public final class IdempotentRequests {
 
     Outcome run(long accountId, String key, String operationId, String path, JsonNode body, Supplier<Outcome> action) {
         String fingerprint = fingerprint(operationId, path, body);
-        String lockName = accountId + "\u0000" + key;
-        KeyLock lock = locks.compute(lockName, (name, held) -> {
-            KeyLock counted = held == null ? new KeyLock() : held;
-            counted.users++;
-            return counted;
-        });
-        lock.lock.lock();
-        try {
-            // One transaction: the effect and the answer stored for the key are written together, or
-            // neither is (a crash in between cannot leave an effect a retry would repeat).
-            return database.transaction(db -> {
-                Optional<Outcome> stored = stored(accountId, key, fingerprint);
-                if (stored.isPresent()) {
-                    return stored.get();
-                }
-                Outcome outcome = action.get();
-                if (outcome.status() < 500) {
-                    save(accountId, key, operationId, fingerprint, outcome);
-                }
-                return outcome;
-            });
-        } finally {
-            lock.lock.unlock();
-            locks.computeIfPresent(lockName, (name, held) -> --held.users == 0 ? null : held);
-        }
+        // One transaction: the effect and the answer stored for the key are written together, or
+        // neither is (a crash in between cannot leave an effect a retry would repeat).
+        return locks.holding(accountId + "\u0000" + key, () -> database.transaction(db -> {
+            Optional<Outcome> stored = stored(accountId, key, fingerprint);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            Outcome outcome = action.get();
+            if (outcome.status() < 500) {
+                save(accountId, key, operationId, fingerprint, outcome);
+            }
+            return outcome;
+        }));
     }
 
     /** How many keys are locked or awaited right now (zero when no request is running): the lock table does not grow. */
     int keysInUse() {
-        return locks.size();
+        return locks.inUse();
     }
 
     /**
