@@ -137,6 +137,8 @@ public final class Emulator implements AutoCloseable {
      * saying what is wrong with it.
      */
     public static Emulator start(Options options) {
+        // The request validator is the slowest part of a start: it is built meanwhile, on another core.
+        ContractValidator.forApi();
         Database database = Database.at(options.database());
         EmulatedClock clock = EmulatedClock.system();
         SeedFile seed = options.seedFile() == null ? Seeder.builtIn() : Seeder.read(options.seedFile());

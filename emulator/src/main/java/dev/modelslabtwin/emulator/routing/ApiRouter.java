@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +22,7 @@ public final class ApiRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
 
-    private final ContractValidator validator = new ContractValidator();
+    private final CompletableFuture<ContractValidator> validator = ContractValidator.forApi();
     private static final String REALM = "Bearer realm=\"modelslab\"";
 
     private final List<ApiRoute> routes;
@@ -86,7 +87,7 @@ public final class ApiRouter {
             exchange.caller(caller);
             CardDataPolicy.check(http, body.json());
             QueryString.requireDecodable(http.queryString());
-            validator.check(http, body.text());
+            validator.join().check(http, body.text());
             body.requireJson();
             RequestContext context = new RequestContext(http, requestId, route.operationId(), caller);
             String key = http.header("Idempotency-Key");
