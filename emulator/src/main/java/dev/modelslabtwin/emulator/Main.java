@@ -41,6 +41,8 @@ public final class Main {
                                    X-RateLimit headers still come (MODELSLAB_EMULATOR_RATE_LIMITS,
                                    default on)
               -h, --help           this text
+              --training-run       start, serve one of each common request, stop: what
+                                   ./emulator.sh runs once to record a class-data-sharing archive
 
             once running:
               API               http://HOST:PORT/api/agents/v1   (MODELSLAB_BASE_URL=http://HOST:PORT)
@@ -60,7 +62,11 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals(TrainingRun.FLAG)) {
+            TrainingRun.run();
+            System.exit(0);
+        }
         Emulator.Options options;
         Emulator emulator;
         try {
