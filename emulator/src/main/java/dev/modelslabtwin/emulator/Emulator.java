@@ -20,6 +20,7 @@ import dev.modelslabtwin.emulator.journal.Traffic;
 import dev.modelslabtwin.emulator.payments.PaymentEndpoints;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.routing.ApiRoute;
+import dev.modelslabtwin.emulator.routing.ContractOperations;
 import dev.modelslabtwin.emulator.routing.ContractValidator;
 import dev.modelslabtwin.emulator.routing.IdempotentRequests;
 import dev.modelslabtwin.emulator.seed.SeedFile;
@@ -55,20 +56,20 @@ public final class Emulator implements AutoCloseable {
     /**
      * Where and how to run: host, port (0 picks a free one), database ({@code mem} or {@code file:...}),
      * seed file (null: the built-in seed), the admin token that opens the control API beyond loopback
-     * (null: loopback only), how many requests the journal keeps (0: none) and whether every request
-     * gets a log line.
+     * (null: loopback only), how many requests the journal keeps (0: none), whether every request
+     * gets a log line and whether the live API's rate limits apply (off: for load tests and benchmarks).
      */
     public record Options(String host, int port, String database, Path seedFile, String adminToken, int journalSize,
-                          boolean requestLog) {
+                          boolean requestLog, boolean rateLimits) {
 
-        /** Options without an admin token, with the default journal and no request log. */
+        /** Options without an admin token, with the default journal, no request log and the live rate limits. */
         public Options(String host, int port, String database, Path seedFile) {
-            this(host, port, database, seedFile, null, DEFAULT_JOURNAL_SIZE, false);
+            this(host, port, database, seedFile, null, DEFAULT_JOURNAL_SIZE, false, true);
         }
 
-        /** What {@code java -jar} runs without flags: loopback port 8080, in memory, request log on. */
+        /** What {@code java -jar} runs without flags: loopback port 8080, in memory, request log on, live rate limits. */
         public static Options defaults() {
-            return new Options("127.0.0.1", 8080, "mem", null, null, DEFAULT_JOURNAL_SIZE, true);
+            return new Options("127.0.0.1", 8080, "mem", null, null, DEFAULT_JOURNAL_SIZE, true, true);
         }
 
         /** An in-memory emulator on a free loopback port with the built-in seed and a quiet log: what tests want. */
@@ -77,31 +78,35 @@ public final class Emulator implements AutoCloseable {
         }
 
         public Options withPort(int port) {
-            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits);
         }
 
         public Options withDatabase(String database) {
-            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits);
         }
 
         public Options withSeedFile(Path seedFile) {
-            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits);
         }
 
         public Options withHost(String host) {
-            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits);
         }
 
         public Options withAdminToken(String adminToken) {
-            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits);
         }
 
         public Options withJournalSize(int journalSize) {
-            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits);
         }
 
         public Options withRequestLog(boolean requestLog) {
-            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits);
+        }
+
+        public Options withRateLimits(boolean rateLimits) {
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits);
         }
     }
 
@@ -132,6 +137,8 @@ public final class Emulator implements AutoCloseable {
      * saying what is wrong with it.
      */
     public static Emulator start(Options options) {
+        // The request validator is the slowest part of a start: it is built meanwhile, on another core.
+        ContractValidator.forApi();
         Database database = Database.at(options.database());
         EmulatedClock clock = EmulatedClock.system();
         SeedFile seed = options.seedFile() == null ? Seeder.builtIn() : Seeder.read(options.seedFile());
@@ -153,6 +160,10 @@ public final class Emulator implements AutoCloseable {
                     HostedPages.install(config, services);
                     InvoiceFiles.install(config, services);
                 });
+        if (!options.rateLimits()) {
+            ContractOperations.rateLimits().keySet()
+                    .forEach(limiter -> emulator.server.rateLimiter().setLimit(limiter, Integer.MAX_VALUE));
+        }
         return emulator;
     }
 

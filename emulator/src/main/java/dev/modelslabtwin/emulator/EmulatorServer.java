@@ -5,6 +5,7 @@ import dev.modelslabtwin.emulator.routing.ApiRoute;
 import dev.modelslabtwin.emulator.routing.ApiRouter;
 import dev.modelslabtwin.emulator.routing.Authenticator;
 import dev.modelslabtwin.emulator.routing.IdempotentRequests;
+import dev.modelslabtwin.emulator.routing.ProtocolErrors;
 import dev.modelslabtwin.emulator.routing.ContractOperations;
 import dev.modelslabtwin.emulator.routing.ContractValidator;
 import dev.modelslabtwin.emulator.routing.RateLimiter;
@@ -50,6 +51,8 @@ public final class EmulatorServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProtocolErrors()));
             extras.accept(config);
             router.install(config);
         });

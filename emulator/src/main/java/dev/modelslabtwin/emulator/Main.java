@@ -36,7 +36,13 @@ public final class Main {
                                    (MODELSLAB_EMULATOR_JOURNAL_SIZE, default 1000)
               --request-log on|off one log line per request on stderr: method, path, status,
                                    duration, request id (MODELSLAB_EMULATOR_REQUEST_LOG, default on)
+              --rate-limits on|off the live API's rate limits (the contract's x-rate-limiters);
+                                   off for load tests and benchmarks: nothing is throttled, the
+                                   X-RateLimit headers still come (MODELSLAB_EMULATOR_RATE_LIMITS,
+                                   default on)
               -h, --help           this text
+              --training-run       start, serve one of each common request, stop: what
+                                   ./emulator.sh runs once to record a class-data-sharing archive
 
             once running:
               API               http://HOST:PORT/api/agents/v1   (MODELSLAB_BASE_URL=http://HOST:PORT)
@@ -51,12 +57,16 @@ public final class Main {
             """;
 
     static final Set<String> OPTIONS = Set.of("--host", "--port", "--db", "--seed", "--admin-token",
-            "--journal-size", "--request-log");
+            "--journal-size", "--request-log", "--rate-limits");
 
     private Main() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals(TrainingRun.FLAG)) {
+            TrainingRun.run();
+            System.exit(0);
+        }
         Emulator.Options options;
         Emulator emulator;
         try {
@@ -92,6 +102,7 @@ public final class Main {
         String adminToken = env.get("MODELSLAB_EMULATOR_ADMIN_TOKEN");
         String journalSize = env.getOrDefault("MODELSLAB_EMULATOR_JOURNAL_SIZE", Integer.toString(defaults.journalSize()));
         String requestLog = env.getOrDefault("MODELSLAB_EMULATOR_REQUEST_LOG", "on");
+        String rateLimits = env.getOrDefault("MODELSLAB_EMULATOR_RATE_LIMITS", "on");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -117,6 +128,7 @@ public final class Main {
                 case "--admin-token" -> adminToken = value;
                 case "--journal-size" -> journalSize = value;
                 case "--request-log" -> requestLog = value;
+                case "--rate-limits" -> rateLimits = value;
                 default -> throw new IllegalStateException("an option without a case: " + name);
             }
         }
@@ -139,7 +151,8 @@ public final class Main {
             throw new IllegalArgumentException("journal size must be 0 or more, not " + journalSize);
         }
         return new Emulator.Options(host, portNumber, db, seedFile,
-                adminToken == null || adminToken.isBlank() ? null : adminToken.strip(), journal, onOrOff(requestLog));
+                adminToken == null || adminToken.isBlank() ? null : adminToken.strip(), journal,
+                onOrOff("--request-log", requestLog), onOrOff("--rate-limits", rateLimits));
     }
 
     private static int number(String what, String text) {
@@ -150,11 +163,11 @@ public final class Main {
         }
     }
 
-    private static boolean onOrOff(String text) {
+    private static boolean onOrOff(String option, String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "on", "true", "yes", "1" -> true;
             case "off", "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException("--request-log must be on or off, not " + text);
+            default -> throw new IllegalArgumentException(option + " must be on or off, not " + text);
         };
     }
 
@@ -170,11 +183,14 @@ public final class Main {
                   bearer token     %s   (MODELSLAB_TOKEN, default account)
                   Stripe key       %s
                   database         %s
+                  rate limits      %s
                   control API      %s   (%s; docs at %s/docs)
 
                   try: curl -H "Authorization: Bearer %s" %s/wallet/balance
                 """.formatted(emulator.baseUrl(), emulator.apiUrl(), emulator.docsUrl(), token,
-                Emulator.PUBLISHABLE_KEY, options.database(), emulator.controlUrl(), control, emulator.controlUrl(),
+                Emulator.PUBLISHABLE_KEY, options.database(),
+                options.rateLimits() ? "the live API's (--rate-limits off lifts them)" : "off (--rate-limits off)",
+                emulator.controlUrl(), control, emulator.controlUrl(),
                 token, emulator.apiUrl());
     }
 }

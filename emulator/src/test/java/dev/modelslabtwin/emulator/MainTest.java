@@ -20,7 +20,7 @@ class MainTest {
     void withoutFlagsItServesAnInMemoryDatabaseOnLoopbackPort8080WithTheControlApiOnLoopbackOnly() {
         Emulator.Options options = Main.parse(new String[0], Map.of());
 
-        assertEquals(new Emulator.Options("127.0.0.1", 8080, "mem", null, null, Emulator.DEFAULT_JOURNAL_SIZE, true),
+        assertEquals(new Emulator.Options("127.0.0.1", 8080, "mem", null, null, Emulator.DEFAULT_JOURNAL_SIZE, true, true),
                 options);
     }
 
@@ -33,7 +33,7 @@ class MainTest {
                 "--seed", seed.toString()}, env);
 
         assertEquals(new Emulator.Options("0.0.0.0", 9100, "file:" + dir.resolve("twin"), seed, null,
-                Emulator.DEFAULT_JOURNAL_SIZE, true), options);
+                Emulator.DEFAULT_JOURNAL_SIZE, true, true), options);
     }
 
     @Test
@@ -43,6 +43,13 @@ class MainTest {
 
         assertEquals(0, options.port());
         assertEquals("file:/tmp/twin", options.database());
+    }
+
+    @Test
+    void rateLimitsCanBeTurnedOffForLoadTests() {
+        assertFalse(Main.parse(new String[] {"--rate-limits", "off"}, Map.of()).rateLimits());
+        assertFalse(Main.parse(new String[0], Map.of("MODELSLAB_EMULATOR_RATE_LIMITS", "off")).rateLimits());
+        assertTrue(Main.parse(new String[0], Map.of()).rateLimits());
     }
 
     @Test

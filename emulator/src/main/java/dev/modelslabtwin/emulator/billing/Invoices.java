@@ -47,7 +47,8 @@ public final class Invoices {
         }
         BigDecimal total = lines.stream().map(Line::total).reduce(BigDecimal.ZERO, BigDecimal::add);
         String id = StripeIds.next("in");
-        long sequence = Sql.number(db, "SELECT COUNT(*) FROM invoices WHERE account_id = ?", accountId).longValue() + 1;
+        Sql.update(db, "UPDATE accounts SET invoices_issued = invoices_issued + 1 WHERE id = ?", accountId);
+        long sequence = Sql.number(db, "SELECT invoices_issued FROM accounts WHERE id = ?", accountId).longValue();
         String number = String.format("MLT-%05d-%04d", accountId, sequence);
         Sql.update(db, "INSERT INTO invoices (id, account_id, number, amount, status, description, payment_intent_id, "
                         + "subscription_id, created_at, paid_at) VALUES (?, ?, ?, ?, 'paid', ?, ?, ?, ?, ?)",

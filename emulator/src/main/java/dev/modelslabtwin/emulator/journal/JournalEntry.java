@@ -28,8 +28,8 @@ public record JournalEntry(long id, Instant receivedAt, Instant emulatedAt, doub
         view.put("emulated_at", emulatedAt.toString());
         view.put("duration_ms", Math.round(durationMs * 10) / 10.0);
         view.put("method", method);
-        view.put("path", path);
-        view.put("query", query == null ? null : Masking.text(query));
+        view.put("path", Masking.url(path));
+        view.put("query", Masking.url(query));
         view.put("status", status);
         view.put("dropped", status == null);
         view.put("request_id", requestId);
@@ -37,8 +37,9 @@ public record JournalEntry(long id, Instant receivedAt, Instant emulatedAt, doub
         view.put("account_id", accountId);
         view.put("fault_id", faultId);
         Map<String, Object> request = new LinkedHashMap<>();
-        Map<String, String> headers = new LinkedHashMap<>(requestHeaders);
-        headers.computeIfPresent("authorization", (name, value) -> Masking.authorization(value));
+        Map<String, String> headers = new LinkedHashMap<>();
+        requestHeaders.forEach((name, value) -> headers.put(name,
+                name.equals("authorization") ? Masking.authorization(value) : Masking.text(value)));
         request.put("headers", headers);
         request.put("body", requestJson != null ? Masking.json(requestJson) : Masking.text(requestText));
         view.put("request", request);

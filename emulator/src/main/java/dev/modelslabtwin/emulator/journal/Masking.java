@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelslabtwin.emulator.routing.CardNumbers;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +32,7 @@ public final class Masking {
     private static final Set<String> CARD_NUMBER_FIELDS = Set.of("number", "card_number", "cardnumber", "pan", "card[number]");
     private static final Set<String> CARD_CODE_FIELDS = Set.of("cvc", "cvv", "cvc2", "cvv2", "card[cvc]");
     private static final Pattern TOKEN = Pattern.compile("\\b(\\d{1,19})\\|[A-Za-z0-9_-]{16,80}");
-    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])");
+    private static final Pattern DIGIT_RUN = CardNumbers.DIGIT_RUN;
     private static final Pattern FIELD_IN_TEXT;
 
     static {
@@ -76,7 +79,7 @@ public final class Masking {
             String masked = text(text);
             return masked.equals(text) ? node : JsonNodeFactory.instance.textNode(masked);
         }
-        if (node.isIntegralNumber() && looksLikeCardNumber(node.asText())) {
+        if (node.isIntegralNumber() && CardNumbers.looksLikeOne(node.asText())) {
             return JsonNodeFactory.instance.textNode(maskCard(node.asText()));
         }
         return node;
@@ -89,7 +92,25 @@ public final class Masking {
         }
         String masked = replace(FIELD_IN_TEXT, text, m -> m.group(1) + (m.group(2).startsWith("\"") ? "\"" + MASK + "\"" : MASK));
         masked = replace(TOKEN, masked, m -> m.group(1) + "|" + MASK);
-        return replace(DIGIT_RUN, masked, m -> looksLikeCardNumber(m.group()) ? maskCard(m.group()) : m.group());
+        return replace(DIGIT_RUN, masked, m -> CardNumbers.looksLikeOne(m.group()) ? maskCard(m.group()) : m.group());
+    }
+
+    /**
+     * A path or query string as it may be shown: as it is, unless, once percent-decoded, it carries a
+     * token or a card number ({@code /invoices/4242%204242%204242%204242}), which is then shown masked.
+     */
+    public static String url(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return raw;
+        }
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException undecodable) {
+            decoded = raw;
+        }
+        String masked = text(decoded);
+        return masked.equals(decoded) ? text(raw) : masked;
     }
 
     /** An {@code Authorization} header as it may be shown: the scheme and the token's id only. */
@@ -108,7 +129,7 @@ public final class Masking {
         if (token.matches()) {
             return token.group(1) + "|" + MASK;
         }
-        return looksLikeCardNumber(value) ? maskCard(value) : MASK;
+        return CardNumbers.looksLikeOne(value) ? maskCard(value) : MASK;
     }
 
     /**
@@ -126,23 +147,6 @@ public final class Masking {
     private static String maskCard(String number) {
         String digits = number.replaceAll("[^0-9]", "");
         return MASK + digits.substring(digits.length() - 4);
-    }
-
-    /** A 13 to 19 digit number (spaces and dashes allowed) that passes the Luhn check, as every card number does. */
-    static boolean looksLikeCardNumber(String text) {
-        String digits = text.replaceAll("[ -]", "");
-        if (digits.length() < 13 || digits.length() > 19 || !digits.chars().allMatch(Character::isDigit)) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-            }
-            sum += digit;
-        }
-        return sum % 10 == 0;
     }
 
     private interface Replacement {

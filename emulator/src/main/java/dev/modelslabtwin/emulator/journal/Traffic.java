@@ -61,7 +61,7 @@ public final class Traffic {
 
     private void log(Context http, Integer status, Float millis, String requestId) {
         String authorization = http.header("Authorization");
-        LOG.info("{} {} {} {}ms request_id={}{}", http.method().name(), http.path(), status == null ? "dropped" : status,
+        LOG.info("{} {} {} {}ms request_id={}{}", http.method().name(), Masking.url(http.path()), status == null ? "dropped" : status,
                 Math.round(millis), requestId == null ? "-" : requestId,
                 authorization == null ? "" : " auth=\"" + Masking.authorization(authorization) + "\"");
     }

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.javalin.http.Context;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * The request's parameters and body converted to the types the generated interface declares. The
- * request has been validated against the contract before, so a conversion that fails here is a bug
- * of ours, not the client's.
+ * request has been validated against the contract before; a value the contract allows and the Java
+ * type cannot hold is refused as the client's mistake.
  */
 public final class BoundRequest {
 
@@ -20,31 +23,47 @@ public final class BoundRequest {
     }
 
     public <T> T path(String name, Class<T> type) {
-        return convert(http.pathParamMap().get(name), type);
+        return convert(name, http.pathParamMap().get(name), type);
     }
 
     public <T> T query(String name, Class<T> type) {
-        return convert(http.queryParam(name), type);
+        return convert(name, http.queryParam(name), type);
     }
 
     public <T> T header(String name, Class<T> type) {
-        return convert(http.header(name), type);
+        return convert(name, http.header(name), type);
     }
 
     public <T> T body(String name, Class<T> type) {
         if (body == null || body.isMissingNode() || body.isNull()) {
             return null;
         }
-        return Json.MAPPER.convertValue(body, type);
+        try {
+            return Json.MAPPER.convertValue(body, type);
+        } catch (IllegalArgumentException unfit) {
+            throw unreadable("body", "The request body does not have the form this operation takes.");
+        }
     }
 
-    private static <T> T convert(String raw, Class<T> type) {
+    private static <T> T convert(String name, String raw, Class<T> type) {
         if (raw == null) {
             return null;
         }
         if (type == String.class) {
             return type.cast(raw);
         }
-        return Json.MAPPER.convertValue(TextNode.valueOf(raw), type);
+        try {
+            return Json.MAPPER.convertValue(TextNode.valueOf(raw), type);
+        } catch (IllegalArgumentException unfit) {
+            throw unreadable(name, "The " + name + " is not a value the API can read.");
+        }
+    }
+
+    /**
+     * What the contract did not rule out and the typed method cannot take (a number beyond its Java
+     * type, say) is still the client's mistake: 422, never a 500.
+     */
+    private static ApiProblem unreadable(String field, String message) {
+        return ApiProblem.validation(Map.of(field, List.of(message)));
     }
 }

@@ -1,15 +1,21 @@
 package dev.modelslabtwin.emulator.routing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.openapi.Contract;
-import dev.modelslabtwin.openapi.lint.Operations;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the contract says about each operation beyond its route: whether it needs a bearer token and
  * which scope, the limiter that counts it, whether it takes an {@code Idempotency-Key}, and its default
- * success status. Read from the document, never restated.
+ * success status. Read from the document, never restated: from its JSON form as a plain tree, which
+ * takes a few milliseconds where parsing it as OpenAPI takes most of a second at start.
  */
 public final class ContractOperations {
 
@@ -18,14 +24,23 @@ public final class ContractOperations {
                         boolean idempotent, int successStatus) {
     }
 
-    private static final Map<String, Facts> FACTS = read();
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+    private static final JsonNode DOCUMENT = read();
+    private static final Map<String, Facts> FACTS = facts();
 
     private ContractOperations() {
     }
 
-    /** The live API's limiters and their requests per minute, as the contract declares them. */
+    /** The live API's limiters and their requests per minute, as the contract's {@code x-rate-limiters} declare them. */
     public static Map<String, Integer> rateLimits() {
-        return Operations.rateLimits(Contract.openApi());
+        Map<String, Integer> limits = new TreeMap<>();
+        DOCUMENT.path("x-rate-limiters").fields().forEachRemaining(limiter -> {
+            JsonNode perMinute = limiter.getValue().path("requests-per-minute");
+            if (perMinute.isNumber()) {
+                limits.put(limiter.getKey(), perMinute.intValue());
+            }
+        });
+        return limits;
     }
 
     public static Facts of(String operationId) {
@@ -36,20 +51,62 @@ public final class ContractOperations {
         return facts;
     }
 
-    private static Map<String, Facts> read() {
+    private static Map<String, Facts> facts() {
         Map<String, Facts> facts = new HashMap<>();
-        var api = Contract.openApi();
-        Operations.forEach(api, (method, path, item, op) -> {
-            Map<String, Object> ext = op.getExtensions() == null ? Map.of() : op.getExtensions();
-            int success = op.getResponses().keySet().stream()
-                    .filter(code -> code.startsWith("2")).map(Integer::valueOf).min(Integer::compare).orElse(200);
-            Object scope = ext.get("x-required-scope");
-            boolean idempotent = op.getParameters() != null && op.getParameters().stream()
-                    .anyMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName())
-                            || (p.get$ref() != null && p.get$ref().endsWith("/IdempotencyKey")));
-            facts.put(op.getOperationId(), new Facts(op.getOperationId(), Operations.isSecured(api, op),
-                    scope == null ? null : scope.toString(), String.valueOf(ext.get("x-rate-limiter")), idempotent, success));
-        });
+        for (Iterator<Map.Entry<String, JsonNode>> paths = DOCUMENT.path("paths").fields(); paths.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> ops = paths.next().getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (METHODS.contains(op.getKey())) {
+                    Facts fact = factsOf(op.getValue());
+                    facts.put(fact.operationId(), fact);
+                }
+            }
+        }
         return Map.copyOf(facts);
+    }
+
+    private static Facts factsOf(JsonNode op) {
+        int success = 200;
+        int lowest = Integer.MAX_VALUE;
+        for (Iterator<String> codes = op.path("responses").fieldNames(); codes.hasNext(); ) {
+            String code = codes.next();
+            if (code.startsWith("2")) {
+                lowest = Math.min(lowest, Integer.parseInt(code));
+            }
+        }
+        if (lowest != Integer.MAX_VALUE) {
+            success = lowest;
+        }
+        boolean idempotent = false;
+        for (JsonNode parameter : op.path("parameters")) {
+            idempotent |= "Idempotency-Key".equalsIgnoreCase(resolve(parameter).path("name").asText());
+        }
+        JsonNode scope = op.path("x-required-scope");
+        JsonNode limiter = op.path("x-rate-limiter");
+        return new Facts(op.path("operationId").asText(), secured(op), scope.isTextual() ? scope.asText() : null,
+                limiter.isMissingNode() ? "null" : limiter.asText(), idempotent, success);
+    }
+
+    /** Whether the operation needs a bearer token: its own security, else the document's. */
+    private static boolean secured(JsonNode op) {
+        JsonNode security = op.has("security") ? op.get("security") : DOCUMENT.path("security");
+        for (JsonNode requirement : security) {
+            if (requirement.has("bearerAuth")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode resolve(JsonNode node) {
+        return node.has("$ref") ? DOCUMENT.at(node.get("$ref").asText().substring(1)) : node;
+    }
+
+    private static JsonNode read() {
+        try {
+            return Json.MAPPER.readTree(Contract.json());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,13 +26,41 @@ public final class ContractValidator {
     public static final String BASE_PATH = Contract.basePath();
 
     private static final Pattern MISSING_PROPERTIES = Pattern.compile("\"([^\"]+)\"");
+    /** One media type, {@code type/subtype}, with or without parameters (RFC 9110 tokens). */
+    private static final Pattern ONE_MEDIA_TYPE = Pattern.compile(
+            "\\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+\\s*(;[^,]*)?");
     private static final Pattern LIMIT = Pattern.compile("(?:minimum|maximum|divisor|minLength|maxLength): ([0-9.]+)");
 
     private final OpenApiInteractionValidator validator;
 
+    /** The validator of the bundled contract, built on a background thread from the first call on (see {@link #forApi}). */
+    private static final class Shared {
+        static final CompletableFuture<ContractValidator> API = CompletableFuture.supplyAsync(ContractValidator::warmedUp);
+    }
+
     /** Checks requests against the bundled contract. */
     public ContractValidator() {
         this(forContract());
+    }
+
+    /**
+     * The bundled contract's validator, one per JVM (it is immutable and thread-safe), built on a
+     * background thread from the first call on: parsing the contract and readying the JSON Schema
+     * validator take most of a second on a cold JVM, so the emulator starts this first and does the
+     * rest of its start meanwhile.
+     */
+    public static CompletableFuture<ContractValidator> forApi() {
+        return Shared.API;
+    }
+
+    /** A validator that has already checked a request with a body and one with a query, so its lazy parts are ready. */
+    private static ContractValidator warmedUp() {
+        ContractValidator ready = new ContractValidator();
+        ready.validator.validateRequest(SimpleRequest.Builder.post(BASE_PATH + "/wallet/fund")
+                .withContentType("application/json").withBody("{\"amount\": 25}").build());
+        ready.validator.validateRequest(SimpleRequest.Builder.get(BASE_PATH + "/wallet/transactions")
+                .withQueryParam("limit", "50").build());
+        return ready;
     }
 
     /** Checks requests against the document {@code builder} reads (e.g. the control API's), the same way. */
@@ -42,6 +71,7 @@ public final class ContractValidator {
                         .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
                         .build())
                 .build();
+        RememberedOperations.install(validator);
     }
 
     /**
@@ -56,12 +86,31 @@ public final class ContractValidator {
 
     /** Throws {@link ApiProblem} {@code validation_error} when the request breaks the contract. */
     public void check(Context http, String body) {
-        check(toRequest(http, body, false));
+        check(readable(http, body, false));
     }
 
     /** As {@link #check}, for a body already turned into JSON from another form (e.g. YAML). */
     public void checkAsJson(Context http, String jsonBody) {
-        check(toRequest(http, jsonBody, true));
+        check(readable(http, jsonBody, true));
+    }
+
+    /** The request as the validator reads it; a Content-Type it cannot parse (an unknown charset) is the client's mistake. */
+    private static Request readable(Context http, String body, boolean json) {
+        String contentType = http.header("Content-Type");
+        if (contentType != null && !contentType.isBlank() && !ONE_MEDIA_TYPE.matcher(contentType).matches()) {
+            // The validator takes a Content-Type it cannot parse (e.g. two of them) as none, and skips the body.
+            throw unreadableContentType();
+        }
+        try {
+            return toRequest(http, body, json);
+        } catch (IllegalArgumentException unreadable) {
+            throw unreadableContentType();
+        }
+    }
+
+    private static ApiProblem unreadableContentType() {
+        return ApiProblem.validation(Map.of("Content-Type", List.of("The Content-Type header names a charset or a "
+                + "form the API cannot read. Send application/json (UTF-8).")));
     }
 
     private void check(Request request) {
@@ -79,12 +128,15 @@ public final class ContractValidator {
 
     private static Request toRequest(Context http, String body, boolean json) {
         SimpleRequest.Builder request = new SimpleRequest.Builder(http.method().name(), http.path());
+        String contentType = http.header("Content-Type");
+        boolean noContentType = contentType == null || contentType.isBlank();
         http.headerMap().forEach((name, value) -> {
-            if (!json || !name.equalsIgnoreCase("Content-Type")) {
+            // A blank Content-Type is none at all: the validator would otherwise skip checking the body.
+            if (!name.equalsIgnoreCase("Content-Type") || !json && !noContentType) {
                 request.withHeader(name, value);
             }
         });
-        if ((json || http.header("Content-Type") == null) && body != null && !body.isBlank()) {
+        if ((json || noContentType) && body != null && !body.isBlank()) {
             // Clients that omit the content type still send JSON; the API reads it as JSON.
             request.withContentType("application/json");
         }

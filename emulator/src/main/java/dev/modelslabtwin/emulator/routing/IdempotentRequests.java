@@ -20,15 +20,13 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * Stripe-style idempotency: the first request with a key runs and its answer is stored for 24 hours of
  * emulated time; a retry with the same key, operation, path and body gets that answer again without
  * acting; anything else with the key is a conflict. Requests with one key are serialised, so two
- * concurrent retries cause exactly one effect. Only answers the operation itself produced are stored —
+ * concurrent retries cause exactly one effect; the effect and the stored answer share one transaction. Only answers the operation itself produced are stored —
  * a request refused before it ran (auth, validation, throttling) leaves the key unused.
  */
 public final class IdempotentRequests {
@@ -50,7 +48,8 @@ public final class IdempotentRequests {
 
     private final Database database;
     private final Clock clock;
-    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** The keys some request is working on now: requests with one key run one at a time. */
+    private final CountedLocks<String> locks = new CountedLocks<>();
 
     public IdempotentRequests(Database database, Clock clock) {
         this.database = database;
@@ -59,9 +58,9 @@ public final class IdempotentRequests {
 
     Outcome run(long accountId, String key, String operationId, String path, JsonNode body, Supplier<Outcome> action) {
         String fingerprint = fingerprint(operationId, path, body);
-        ReentrantLock lock = locks.computeIfAbsent(accountId + "\u0000" + key, k -> new ReentrantLock());
-        lock.lock();
-        try {
+        // One transaction: the effect and the answer stored for the key are written together, or
+        // neither is (a crash in between cannot leave an effect a retry would repeat).
+        return locks.holding(accountId + "\u0000" + key, () -> database.transaction(db -> {
             Optional<Outcome> stored = stored(accountId, key, fingerprint);
             if (stored.isPresent()) {
                 return stored.get();
@@ -71,9 +70,12 @@ public final class IdempotentRequests {
                 save(accountId, key, operationId, fingerprint, outcome);
             }
             return outcome;
-        } finally {
-            lock.unlock();
-        }
+        }));
+    }
+
+    /** How many keys are locked or awaited right now (zero when no request is running): the lock table does not grow. */
+    int keysInUse() {
+        return locks.inUse();
     }
 
     /**

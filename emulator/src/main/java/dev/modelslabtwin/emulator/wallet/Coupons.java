@@ -135,7 +135,7 @@ final class Coupons {
                 coupon.code(), accountId).signum() > 0) {
             return ALREADY_REDEEMED;
         }
-        if (coupon.maxRedemptions() != null && Sql.number(db, "SELECT COUNT(*) FROM coupon_redemptions WHERE coupon_code = ?",
+        if (coupon.maxRedemptions() != null && Sql.number(db, "SELECT redemption_count FROM coupons WHERE code = ?",
                 coupon.code()).intValue() >= coupon.maxRedemptions()) {
             return EXHAUSTED;
         }
@@ -161,8 +161,14 @@ final class Coupons {
         }
     }
 
+    /**
+     * Records the redemption and raises the coupon's count in the same transaction: concurrent
+     * redemptions of one coupon write the same row, so the later one is run again and sees the first
+     * (see V5.sql).
+     */
     private static void recordRedemption(Connection db, Coupon coupon, long accountId, BigDecimal credited, Instant now)
             throws SQLException {
+        Sql.update(db, "UPDATE coupons SET redemption_count = redemption_count + 1 WHERE code = ?", coupon.code());
         Sql.update(db, "INSERT INTO coupon_redemptions (coupon_code, account_id, credited_amount, redeemed_at) VALUES (?, ?, ?, ?)",
                 coupon.code(), accountId, credited, now);
     }

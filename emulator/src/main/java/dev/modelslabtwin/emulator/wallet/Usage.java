@@ -58,7 +58,10 @@ public final class Usage {
     }
 
     private static BigDecimal requireAmount(BigDecimal amount) {
-        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+        // Beyond twelve digits before the point no wallet column can hold it (and 1e999999999 would
+        // take the JVM's memory to write out to the cent).
+        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2
+                || amount.precision() - amount.scale() > 12) {
             throw ApiProblem.validation(Map.of("amount", List.of("The amount must be a positive number of cents.")));
         }
         return Money.usd(amount);

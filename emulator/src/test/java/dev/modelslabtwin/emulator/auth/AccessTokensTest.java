@@ -34,6 +34,20 @@ class AccessTokensTest {
     }
 
     @Test
+    void aTokenShowsWhenItWasLastUsedToTheSecondWithoutAWriteForEveryRequest() {
+        AccessTokens.Issued issued = issue(account, Set.of("*"), null);
+        String token = issued.plainText();
+
+        db.transaction(c -> AccessTokens.authenticate(c, token, NOW));
+        db.transaction(c -> AccessTokens.authenticate(c, token, NOW.plusMillis(900)));
+        Instant withinTheSecond = lastUsed(issued.token().id());
+        db.transaction(c -> AccessTokens.authenticate(c, token, NOW.plusMillis(1500)));
+
+        assertEquals(NOW, withinTheSecond);
+        assertEquals(NOW.plusMillis(1500), lastUsed(issued.token().id()));
+    }
+
+    @Test
     void theStarScopeGrantsEverything() {
         AccessTokens.Issued issued = issue(account, Set.of("*"), null);
 
@@ -114,6 +128,11 @@ class AccessTokensTest {
 
     private AccessTokens.Issued issue(long accountId, Set<String> scopes, Instant expiresAt) {
         return db.transaction(c -> AccessTokens.issue(c, accountId, "test", scopes, NOW, expiresAt));
+    }
+
+    private Instant lastUsed(long tokenId) {
+        return db.transaction(c -> AccessTokens.live(c, account, NOW.plusSeconds(10)).stream()
+                .filter(t -> t.id() == tokenId).findFirst().orElseThrow().lastUsedAt());
     }
 
     private static long insertAccount(java.sql.Connection c, String email) throws java.sql.SQLException {

@@ -8,6 +8,11 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,12 +85,71 @@ class DatabaseTest {
     }
 
     @Test
+    void aTransactionBegunInsideAnotherIsCommittedOrRolledBackWithIt() {
+        Database database = Database.inMemory();
+
+        assertThrows(IllegalStateException.class, () -> database.transaction(outer -> {
+            database.transaction(inner -> inner.createStatement().executeUpdate(plan(1)));
+            throw new IllegalStateException("the outer work fails after the inner one returned");
+        }));
+
+        assertEquals(0, database.transaction(c -> single(c.createStatement(), "SELECT COUNT(*) FROM plans")).intValue());
+    }
+
+    @Test
+    void aTransactionThatFailsInsideAnotherUndoesOnlyItsOwnWork() {
+        Database database = Database.inMemory();
+
+        database.transaction(outer -> {
+            outer.createStatement().executeUpdate(plan(1));
+            assertThrows(IllegalStateException.class, () -> database.transaction(inner -> {
+                inner.createStatement().executeUpdate(plan(2));
+                throw new IllegalStateException("declined");
+            }));
+            return outer.createStatement().executeUpdate(plan(3));
+        });
+
+        assertEquals(new BigDecimal("4"), database.transaction(c -> single(c.createStatement(), "SELECT SUM(id) FROM plans")));
+    }
+
+    @Test
+    void transactionsThatCollideOnOneRowAreRunAgainUntilEachHasItsEffect() throws Exception {
+        Database database = Database.inMemory();
+        database.transaction(c -> c.createStatement().executeUpdate("INSERT INTO plans (id, name, category, period, type, "
+                + "price, features, description) VALUES (1, 'Counter', 'normal', 'monthly', 'pro', 0, '[]', 'x')"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> increments = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                // Read, then write what was read plus one: every increment is kept only because a write conflict fails and is retried.
+                increments.add(pool.submit(() -> database.transaction(c -> {
+                    BigDecimal price = single(c.createStatement(), "SELECT price FROM plans WHERE id = 1");
+                    return c.createStatement().executeUpdate("UPDATE plans SET price = " + price.add(BigDecimal.ONE) + " WHERE id = 1");
+                })));
+            }
+            for (Future<Integer> increment : increments) {
+                assertEquals(1, increment.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(0, new BigDecimal("400").compareTo(
+                database.transaction(c -> single(c.createStatement(), "SELECT price FROM plans WHERE id = 1"))));
+    }
+
+    @Test
     void amountsAreStoredExactlyToTheCent() {
         Database database = Database.inMemory();
 
         BigDecimal sum = database.transaction(c -> single(c.createStatement(), "SELECT CAST(0.10 AS DECIMAL(14,2)) + CAST(0.20 AS DECIMAL(14,2))"));
 
         assertEquals(new BigDecimal("0.30"), sum);
+    }
+
+    private static String plan(int id) {
+        return "INSERT INTO plans (id, name, category, period, type, price, features, description) "
+                + "VALUES (" + id + ", 'Plan " + id + "', 'normal', 'monthly', 'pro', 9.00, '[]', 'x')";
     }
 
     private static BigDecimal single(Statement statement, String sql) throws SQLException {

@@ -77,4 +77,12 @@ class MaskingTest {
         assertNull(Masking.text(null));
         assertEquals("plain text", Masking.text("plain text"));
     }
+
+    @Test
+    void aCardNumberOrATokenInAPercentEncodedPathOrQueryIsMaskedAndOtherPathsStayAsTheyAre() {
+        assertEquals("/api/agents/v1/billing/invoices/****0505", Masking.url("/api/agents/v1/billing/invoices/3566%200020%202036%200505"));
+        assertEquals("q=****1117&t=7|****", Masking.url("q=6011-1111-1111-1117&t=7%7Cabcdefghijklmnop0123"));
+        assertEquals("/api/agents/v1/billing/invoices/in_%20x", Masking.url("/api/agents/v1/billing/invoices/in_%20x"));
+        assertEquals("/a/%ZZ", Masking.url("/a/%ZZ"));
+    }
 }

@@ -1,13 +1,11 @@
 package dev.modelslabtwin.emulator.journal;
 
+import dev.modelslabtwin.emulator.CapturedErr;
 import dev.modelslabtwin.emulator.ControlHttp;
 import dev.modelslabtwin.emulator.Emulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -64,66 +62,6 @@ class RequestLogTest {
             Thread.sleep(200);
 
             assertEquals(List.of(), err.linesOf(Traffic.LOGGER, 0));
-        }
-    }
-
-    /** Standard error, copied while the test runs; the log writes to it. */
-    private static final class CapturedErr implements AutoCloseable {
-
-        private final PrintStream original = System.err;
-        private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
-
-        static CapturedErr start() {
-            CapturedErr captured = new CapturedErr();
-            System.setErr(new PrintStream(new TeeStream(captured.original, captured.copy), true, StandardCharsets.UTF_8));
-            return captured;
-        }
-
-        /** The lines of {@code logger}, once {@code expected} of them arrived (the log is written after the answer). */
-        List<String> linesOf(String logger, int expected) throws InterruptedException {
-            List<String> lines = List.of();
-            for (int attempt = 0; attempt < 50; attempt++) {
-                synchronized (copy) {
-                    lines = copy.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains(" " + logger + " ")).toList();
-                }
-                if (lines.size() >= expected) {
-                    break;
-                }
-                Thread.sleep(50);
-            }
-            return lines;
-        }
-
-        @Override
-        public void close() {
-            System.setErr(original);
-        }
-    }
-
-    private static final class TeeStream extends java.io.OutputStream {
-
-        private final PrintStream original;
-        private final ByteArrayOutputStream copy;
-
-        TeeStream(PrintStream original, ByteArrayOutputStream copy) {
-            this.original = original;
-            this.copy = copy;
-        }
-
-        @Override
-        public void write(int b) {
-            original.write(b);
-            synchronized (copy) {
-                copy.write(b);
-            }
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            original.write(bytes, offset, length);
-            synchronized (copy) {
-                copy.write(bytes, offset, length);
-            }
         }
     }
 }

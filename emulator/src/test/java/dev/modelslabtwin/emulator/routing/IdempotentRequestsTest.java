@@ -125,9 +125,20 @@ class IdempotentRequestsTest {
             }
             assertEquals(1, effects.get());
             assertEquals(15, replays);
+            assertEquals(0, requests.keysInUse());
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aKeyNoRequestIsWorkingOnHoldsNoMemory() {
+        for (int i = 0; i < 1000; i++) {
+            fund(1, "unique-" + i, "{\"amount\": 25}");
+        }
+
+        assertEquals(1000, effects.get());
+        assertEquals(0, requests.keysInUse());
     }
 
     private static JsonNode json(String text) {

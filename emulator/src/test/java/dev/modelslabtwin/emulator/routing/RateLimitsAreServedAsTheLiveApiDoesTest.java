@@ -1,6 +1,7 @@
 package dev.modelslabtwin.emulator.routing;
 
 import dev.modelslabtwin.emulator.ContractResponseValidator;
+import dev.modelslabtwin.emulator.Emulator;
 import dev.modelslabtwin.emulator.EmulatorServer;
 import dev.modelslabtwin.emulator.ExampleApis;
 import dev.modelslabtwin.emulator.TestHttp;
@@ -67,5 +68,18 @@ class RateLimitsAreServedAsTheLiveApiDoesTest {
 
         assertEquals(422, answer.status());
         assertEquals(List.of(), ContractResponseValidator.violations("POST", "/wallet/fund", answer));
+    }
+
+    @Test
+    void withRateLimitsOffNothingIsThrottledAndTheHeadersStillCome() {
+        try (Emulator emulator = Emulator.start(Emulator.Options.forTests().withRateLimits(false))) {
+            TestHttp owner = new TestHttp(emulator.baseUrl(), emulator.defaultToken());
+            for (int i = 0; i < 40; i++) {
+                TestHttp.Answer answer = owner.post("/wallet/withdraw", "{\"amount\": 1}");
+
+                assertEquals(403, answer.status(), answer.body());
+                assertNotNull(answer.header("X-RateLimit-Remaining"));
+            }
+        }
     }
 }

@@ -65,7 +65,7 @@ class RequestsAreCheckedAgainstTheContractTest {
 
     @Test
     void aPatternMismatchInTheBodyIsNamed() {
-        TestHttp.Answer answer = http.post("/wallet/fund", "{\"amount\": 25, \"payment_method_id\": \"4242424242424242\"}");
+        TestHttp.Answer answer = http.post("/wallet/fund", "{\"amount\": 25, \"payment_method_id\": \"card_visa_4242\"}");
 
         assertValidationError(answer, "payment_method_id", "format is invalid");
     }

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Starts the ModelsLab emulator, building it first when the jar is missing or older than the sources.
+# Arguments go to the emulator (./emulator.sh --help, ./emulator.sh --port 9000 --seed ci-seed.yaml).
+#
+# Same emulator as `java -jar emulator/target/modelslab-emulator.jar`, started with JVM flags for a
+# fast start and a small footprint: a class-data-sharing archive recorded once by a training run
+# (the classes a request needs, loaded from one mapped file instead of 80 jars), the serial
+# collector and a bounded heap. MODELSLAB_EMULATOR_JAVA_OPTS adds or overrides flags.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+jar="$root/emulator/target/modelslab-emulator.jar"
+archive="$root/emulator/target/modelslab-emulator.jsa"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+newer_sources() {
+  find "$root/pom.xml" "$root/openapi" "$root/client" "$root/emulator" -path '*/target' -prune -o \
+    -type f \( -name 'pom.xml' -o -path '*/src/main/*' \) -newer "$jar" -print -quit 2>/dev/null
+}
+
+if [ ! -f "$jar" ] || [ -n "$(newer_sources)" ]; then
+  echo "building the emulator: mvn -B -q -pl emulator -am package -DskipTests" >&2
+  (cd "$root" && mvn -B -q -pl emulator -am package -DskipTests) >&2
+fi
+
+flags=(-XX:+UseSerialGC -Xms32m -Xmx160m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k
+       -XX:-UsePerfData)
+if [ ! -f "$archive" ] || [ "$archive" -ot "$jar" ]; then
+  echo "recording a class-data-sharing archive (once per build, a few seconds)" >&2
+  rm -f "$archive"
+  "$java" "${flags[@]}" -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -jar "$jar" --training-run >/dev/null 2>&1 || rm -f "$archive"
+fi
+if [ -f "$archive" ]; then
+  flags+=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+fi
+# shellcheck disable=SC2206
+exec "$java" "${flags[@]}" ${MODELSLAB_EMULATOR_JAVA_OPTS:-} -jar "$jar" "$@"
