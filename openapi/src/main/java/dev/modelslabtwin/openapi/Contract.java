@@ -42,7 +42,7 @@ public final class Contract {
     public static OpenAPI openApi() {
         OpenAPI result = parsed;
         if (result == null) {
-            SwaggerParseResult parse = parse(yaml());
+            SwaggerParseResult parse = parse(json());
             if (!parse.getMessages().isEmpty()) {
                 throw new IllegalStateException("the packaged contract does not parse cleanly: " + parse.getMessages());
             }

@@ -77,9 +77,11 @@ public final class ContractValidator {
     /**
      * A validator of requests and responses against the bundled contract, served under its base path;
      * {@code allOf} envelopes need combinators resolved or {@code error} and {@code meta} count as extra.
+     * Read from the JSON rendering: the parser reads JSON with Jackson in a fraction of the time
+     * SnakeYAML takes for the same document (a third of a second of a cold start).
      */
     public static OpenApiInteractionValidator.Builder forContract() {
-        return OpenApiInteractionValidator.createForInlineApiSpecification(Contract.yaml())
+        return OpenApiInteractionValidator.createForInlineApiSpecification(Contract.json())
                 .withBasePathOverride(BASE_PATH)
                 .withResolveCombinators(true);
     }

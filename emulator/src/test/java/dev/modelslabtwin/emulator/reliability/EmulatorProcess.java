@@ -47,7 +47,24 @@ final class EmulatorProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", packagedJar().toString(), "--port", "0"));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return start(log, new ProcessBuilder(command));
+    }
+
+    /**
+     * Starts the emulator as the README's first command does: {@code ./emulator.sh} at the repository
+     * root (beside the emulator module this test runs in), with a free port added to {@code arguments}.
+     */
+    static EmulatorProcess startWithLauncher(Path log, String... arguments) throws Exception {
+        Path launcher = Path.of("").toAbsolutePath().getParent().resolve("emulator.sh");
+        List<String> command = new ArrayList<>(List.of("bash", launcher.toString(), "--port", "0"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return start(log, builder);
+    }
+
+    private static EmulatorProcess start(Path log, ProcessBuilder command) throws Exception {
+        Process process = command.redirectErrorStream(true).start();
         CompletableFuture<String> started = new CompletableFuture<>();
         Thread reader = new Thread(() -> copyOutput(process, log, started), "emulator-output");
         reader.setDaemon(true);
