@@ -57,19 +57,20 @@ public final class Emulator implements AutoCloseable {
      * Where and how to run: host, port (0 picks a free one), database ({@code mem} or {@code file:...}),
      * seed file (null: the built-in seed), the admin token that opens the control API beyond loopback
      * (null: loopback only), how many requests the journal keeps (0: none), whether every request
-     * gets a log line and whether the live API's rate limits apply (off: for load tests and benchmarks).
+     * gets a log line, whether the live API's rate limits apply (off: for load tests and benchmarks) and
+     * whether every answer is checked against the contract before it leaves.
      */
     public record Options(String host, int port, String database, Path seedFile, String adminToken, int journalSize,
-                          boolean requestLog, boolean rateLimits) {
+                          boolean requestLog, boolean rateLimits, boolean responseValidation) {
 
         /** Options without an admin token, with the default journal, no request log and the live rate limits. */
         public Options(String host, int port, String database, Path seedFile) {
-            this(host, port, database, seedFile, null, DEFAULT_JOURNAL_SIZE, false, true);
+            this(host, port, database, seedFile, null, DEFAULT_JOURNAL_SIZE, false, true, true);
         }
 
         /** What {@code java -jar} runs without flags: loopback port 8080, in memory, request log on, live rate limits. */
         public static Options defaults() {
-            return new Options("127.0.0.1", 8080, "mem", null, null, DEFAULT_JOURNAL_SIZE, true, true);
+            return new Options("127.0.0.1", 8080, "mem", null, null, DEFAULT_JOURNAL_SIZE, true, true, true);
         }
 
         /** An in-memory emulator on a free loopback port with the built-in seed and a quiet log: what tests want. */
@@ -78,35 +79,48 @@ public final class Emulator implements AutoCloseable {
         }
 
         public Options withPort(int port) {
-            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits,
+                    responseValidation);
         }
 
         public Options withDatabase(String database) {
-            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits,
+                    responseValidation);
         }
 
         public Options withSeedFile(Path seedFile) {
-            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits,
+                    responseValidation);
         }
 
         public Options withHost(String host) {
-            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits,
+                    responseValidation);
         }
 
         public Options withAdminToken(String adminToken) {
-            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits,
+                    responseValidation);
         }
 
         public Options withJournalSize(int journalSize) {
-            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits,
+                    responseValidation);
         }
 
         public Options withRequestLog(boolean requestLog) {
-            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits,
+                    responseValidation);
         }
 
         public Options withRateLimits(boolean rateLimits) {
-            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits);
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits,
+                    responseValidation);
+        }
+
+        public Options withResponseValidation(boolean responseValidation) {
+            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits,
+                    responseValidation);
         }
     }
 
@@ -151,7 +165,7 @@ public final class Emulator implements AutoCloseable {
         IdempotentRequests idempotency = new IdempotentRequests(database, clock);
         registerDueWork(services, idempotency);
         emulator.server = EmulatorServer.start(options.host(), options.port(), routes(services),
-                new TokenAuthenticator(database, clock), idempotency, emulator.faults,
+                new TokenAuthenticator(database, clock), idempotency, emulator.faults, options.responseValidation(),
                 config -> {
                     DocumentationRoutes.install(config);
                     ControlApi.install(config, emulator, options.adminToken());

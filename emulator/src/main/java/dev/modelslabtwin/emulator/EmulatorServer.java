@@ -39,14 +39,18 @@ public final class EmulatorServer implements AutoCloseable {
      */
     public static EmulatorServer start(String host, int port, List<ApiRoute> routes, Authenticator authenticator,
                                        IdempotentRequests idempotency, Consumer<JavalinConfig> extras) {
-        return start(host, port, routes, authenticator, idempotency, new Faults(ContractValidator.BASE_PATH), extras);
+        return start(host, port, routes, authenticator, idempotency, new Faults(ContractValidator.BASE_PATH), true, extras);
     }
 
-    /** As above, with the faults a control API sets acting on every request. */
+    /**
+     * As above, with the faults a control API sets acting on every request, and every answer checked
+     * against the contract unless {@code responseValidation} is false.
+     */
     public static EmulatorServer start(String host, int port, List<ApiRoute> routes, Authenticator authenticator,
-                                       IdempotentRequests idempotency, Faults faults, Consumer<JavalinConfig> extras) {
+                                       IdempotentRequests idempotency, Faults faults, boolean responseValidation,
+                                       Consumer<JavalinConfig> extras) {
         RateLimiter limiter = new RateLimiter(Clock.systemUTC(), ContractOperations.rateLimits());
-        ApiRouter router = new ApiRouter(routes, limiter, authenticator, idempotency, faults);
+        ApiRouter router = new ApiRouter(routes, limiter, authenticator, idempotency, faults, responseValidation);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;

@@ -40,6 +40,10 @@ public final class Main {
                                    off for load tests and benchmarks: nothing is throttled, the
                                    X-RateLimit headers still come (MODELSLAB_EMULATOR_RATE_LIMITS,
                                    default on)
+              --response-validation on|off
+                                   every answer checked against the contract before it leaves;
+                                   one that breaks it goes out marked X-Emulator-Contract-Violation
+                                   and is logged (MODELSLAB_EMULATOR_RESPONSE_VALIDATION, default on)
               -h, --help           this text
               --training-run       start, serve one of each common request, stop: what
                                    ./emulator.sh runs once to record a class-data-sharing archive
@@ -57,7 +61,7 @@ public final class Main {
             """;
 
     static final Set<String> OPTIONS = Set.of("--host", "--port", "--db", "--seed", "--admin-token",
-            "--journal-size", "--request-log", "--rate-limits");
+            "--journal-size", "--request-log", "--rate-limits", "--response-validation");
 
     private Main() {
     }
@@ -103,6 +107,7 @@ public final class Main {
         String journalSize = env.getOrDefault("MODELSLAB_EMULATOR_JOURNAL_SIZE", Integer.toString(defaults.journalSize()));
         String requestLog = env.getOrDefault("MODELSLAB_EMULATOR_REQUEST_LOG", "on");
         String rateLimits = env.getOrDefault("MODELSLAB_EMULATOR_RATE_LIMITS", "on");
+        String responseValidation = env.getOrDefault("MODELSLAB_EMULATOR_RESPONSE_VALIDATION", "on");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -129,6 +134,7 @@ public final class Main {
                 case "--journal-size" -> journalSize = value;
                 case "--request-log" -> requestLog = value;
                 case "--rate-limits" -> rateLimits = value;
+                case "--response-validation" -> responseValidation = value;
                 default -> throw new IllegalStateException("an option without a case: " + name);
             }
         }
@@ -152,7 +158,8 @@ public final class Main {
         }
         return new Emulator.Options(host, portNumber, db, seedFile,
                 adminToken == null || adminToken.isBlank() ? null : adminToken.strip(), journal,
-                onOrOff("--request-log", requestLog), onOrOff("--rate-limits", rateLimits));
+                onOrOff("--request-log", requestLog), onOrOff("--rate-limits", rateLimits),
+                onOrOff("--response-validation", responseValidation));
     }
 
     private static int number(String what, String text) {

@@ -20,8 +20,8 @@ class MainTest {
     void withoutFlagsItServesAnInMemoryDatabaseOnLoopbackPort8080WithTheControlApiOnLoopbackOnly() {
         Emulator.Options options = Main.parse(new String[0], Map.of());
 
-        assertEquals(new Emulator.Options("127.0.0.1", 8080, "mem", null, null, Emulator.DEFAULT_JOURNAL_SIZE, true, true),
-                options);
+        assertEquals(new Emulator.Options("127.0.0.1", 8080, "mem", null, null, Emulator.DEFAULT_JOURNAL_SIZE, true, true,
+                true), options);
     }
 
     @Test
@@ -33,7 +33,7 @@ class MainTest {
                 "--seed", seed.toString()}, env);
 
         assertEquals(new Emulator.Options("0.0.0.0", 9100, "file:" + dir.resolve("twin"), seed, null,
-                Emulator.DEFAULT_JOURNAL_SIZE, true, true), options);
+                Emulator.DEFAULT_JOURNAL_SIZE, true, true, true), options);
     }
 
     @Test
@@ -50,6 +50,13 @@ class MainTest {
         assertFalse(Main.parse(new String[] {"--rate-limits", "off"}, Map.of()).rateLimits());
         assertFalse(Main.parse(new String[0], Map.of("MODELSLAB_EMULATOR_RATE_LIMITS", "off")).rateLimits());
         assertTrue(Main.parse(new String[0], Map.of()).rateLimits());
+    }
+
+    @Test
+    void responseValidationIsOnUnlessTurnedOff() {
+        assertFalse(Main.parse(new String[] {"--response-validation", "off"}, Map.of()).responseValidation());
+        assertFalse(Main.parse(new String[0], Map.of("MODELSLAB_EMULATOR_RESPONSE_VALIDATION", "off")).responseValidation());
+        assertTrue(Main.parse(new String[0], Map.of()).responseValidation());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.modelslabtwin.emulator.routing;
 
 import dev.modelslabtwin.emulator.faults.Faults;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -8,6 +9,7 @@ import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,12 +26,15 @@ public final class ApiRouter {
 
     private final CompletableFuture<ContractValidator> validator = ContractValidator.forApi();
     private static final String REALM = "Bearer realm=\"modelslab\"";
+    /** The header that marks an answer breaking the contract (see {@link #reportBrokenContract}). */
+    public static final String CONTRACT_VIOLATION = "X-Emulator-Contract-Violation";
 
     private final List<ApiRoute> routes;
     private final RateLimiter rateLimiter;
     private final Authenticator authenticator;
     private final IdempotentRequests idempotency;
     private final InjectedFaults faults;
+    private final boolean responseValidation;
     /**
      * An account's requests that change something run one at a time. They would anyway, on its
      * wallet's row; but a transaction that waited for that row finds it changed since its snapshot,
@@ -40,15 +45,17 @@ public final class ApiRouter {
 
     /**
      * {@code idempotency} may be null: then every request acts, as if no key were sent. {@code faults}:
-     * the faults the control API sets (consulted on every request).
+     * the faults the control API sets (consulted on every request). {@code responseValidation}: every
+     * answer is checked against the contract before it leaves (see {@link #reportBrokenContract}).
      */
     public ApiRouter(List<ApiRoute> routes, RateLimiter rateLimiter, Authenticator authenticator,
-                     IdempotentRequests idempotency, Faults faults) {
+                     IdempotentRequests idempotency, Faults faults, boolean responseValidation) {
         this.routes = List.copyOf(routes);
         this.rateLimiter = rateLimiter;
         this.authenticator = authenticator;
         this.idempotency = idempotency;
         this.faults = new InjectedFaults(faults);
+        this.responseValidation = responseValidation;
     }
 
     public List<ApiRoute> routes() {
@@ -109,6 +116,33 @@ public final class ApiRouter {
         } catch (ApiProblem problem) {
             problem.headers().forEach(http::header);
             Envelopes.writeError(http, requestId, problem.status(), problem.code(), problem.getMessage(), problem.details());
+        }
+        if (responseValidation) {
+            reportBrokenContract(http);
+        }
+    }
+
+    /**
+     * An answer that breaks the contract is the emulator's bug, and an agent tested against it would
+     * learn the wrong wire format: it still goes out (the agent's test shows what it got), but marked
+     * with {@code X-Emulator-Contract-Violation} naming the first break, and logged with all of them.
+     */
+    private void reportBrokenContract(Context http) {
+        JsonNode envelope = ApiExchange.of(http).response();
+        if (envelope == null) {
+            return;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : http.res().getHeaderNames()) {
+            headers.put(name, http.res().getHeader(name));
+        }
+        headers.put("Content-Type", "application/json");
+        List<String> violations = validator.join().responseViolations(http.method().name(), http.path(), http.statusCode(),
+                headers, envelope.toString());
+        if (!violations.isEmpty()) {
+            String first = violations.get(0).replaceAll("[^\\x20-\\x7e]", "?");
+            http.header(CONTRACT_VIOLATION, first.length() <= 300 ? first : first.substring(0, 300));
+            LOG.error("the answer to {} {} ({}) breaks the contract: {}", http.method(), http.path(), http.statusCode(), violations);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.modelslabtwin.emulator.routing;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import dev.modelslabtwin.openapi.Contract;
@@ -84,6 +85,20 @@ public final class ContractValidator {
         return OpenApiInteractionValidator.createForInlineApiSpecification(Contract.json())
                 .withBasePathOverride(BASE_PATH)
                 .withResolveCombinators(true);
+    }
+
+    /**
+     * Every way an answer to {@code method path} breaks the contract — its status, its envelope's
+     * schema, the headers the operation declares; empty when it keeps it.
+     */
+    public List<String> responseViolations(String method, String path, int status, Map<String, String> headers, String body) {
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(body);
+        headers.forEach(response::withHeader);
+        ValidationReport report = validator.validateResponse(path, Request.Method.valueOf(method), response.build());
+        return report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .map(message -> message.getKey() + ": " + message.getMessage())
+                .toList();
     }
 
     /** Throws {@link ApiProblem} {@code validation_error} when the request breaks the contract. */
