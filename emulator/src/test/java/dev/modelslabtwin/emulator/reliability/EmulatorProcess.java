@@ -23,13 +23,18 @@ import java.util.regex.Pattern;
 final class EmulatorProcess implements AutoCloseable {
 
     private static final Pattern BASE_URL = Pattern.compile("base URL\\s+(http://\\S+)");
+    private static final Pattern BEARER_TOKEN = Pattern.compile("bearer token\\s+(\\S+)");
+
+    /** What the banner says: where the emulator answers and the default account's token. */
+    private record Banner(String baseUrl, String token) {
+    }
 
     private final Process process;
-    private final String baseUrl;
+    private final Banner banner;
 
-    private EmulatorProcess(Process process, String baseUrl) {
+    private EmulatorProcess(Process process, Banner banner) {
         this.process = process;
-        this.baseUrl = baseUrl;
+        this.banner = banner;
     }
 
     /** The jar the build packaged, as the failsafe configuration names it. */
@@ -65,7 +70,7 @@ final class EmulatorProcess implements AutoCloseable {
 
     private static EmulatorProcess start(Path log, ProcessBuilder command) throws Exception {
         Process process = command.redirectErrorStream(true).start();
-        CompletableFuture<String> started = new CompletableFuture<>();
+        CompletableFuture<Banner> started = new CompletableFuture<>();
         Thread reader = new Thread(() -> copyOutput(process, log, started), "emulator-output");
         reader.setDaemon(true);
         reader.start();
@@ -78,7 +83,12 @@ final class EmulatorProcess implements AutoCloseable {
     }
 
     String baseUrl() {
-        return baseUrl;
+        return banner.baseUrl();
+    }
+
+    /** The default account's bearer token, as the banner prints it. */
+    String token() {
+        return banner.token();
     }
 
     long pid() {
@@ -101,20 +111,24 @@ final class EmulatorProcess implements AutoCloseable {
         }
     }
 
-    private static void copyOutput(Process process, Path log, CompletableFuture<String> started) {
+    private static void copyOutput(Process process, Path log, CompletableFuture<Banner> started) {
         try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter copy = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
                      StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
+            String baseUrl = null;
             for (String line = output.readLine(); line != null; line = output.readLine()) {
                 copy.println(line);
                 Matcher url = BASE_URL.matcher(line);
+                Matcher token = BEARER_TOKEN.matcher(line);
                 if (url.find()) {
-                    started.complete(url.group(1));
+                    baseUrl = url.group(1);
+                } else if (token.find() && baseUrl != null) {
+                    started.complete(new Banner(baseUrl, token.group(1)));
                 }
             }
         } catch (IOException e) {
             started.completeExceptionally(e);
         }
-        started.completeExceptionally(new IllegalStateException("the emulator exited before it printed its base URL"));
+        started.completeExceptionally(new IllegalStateException("the emulator exited before it printed its base URL and token"));
     }
 }

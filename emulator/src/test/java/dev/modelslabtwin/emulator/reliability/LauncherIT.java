@@ -14,15 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LauncherIT {
 
-    static final String OWNER = "1|twin_default_token_0123456789abcdefghijkl";
-
     @Test
     void theLauncherStartsThePackagedEmulatorWithItsClassDataSharingArchive() throws Exception {
         Path log = Files.createTempFile("launcher", ".log");
         Path archive = EmulatorProcess.packagedJar().resolveSibling("modelslab-emulator.jsa");
         long began = System.nanoTime();
         try (EmulatorProcess emulator = EmulatorProcess.startWithLauncher(log, "--request-log", "off")) {
-            LoadClient.Reply balance = new LoadClient(emulator.baseUrl()).api("GET", "/wallet/balance", OWNER, null);
+            LoadClient.Reply balance = new LoadClient(emulator.baseUrl()).api("GET", "/wallet/balance", emulator.token(), null);
 
             Figures.print("launcher", "./emulator.sh answered after %.1f s (archive recorded on the way if missing)",
                     Figures.seconds(began));
