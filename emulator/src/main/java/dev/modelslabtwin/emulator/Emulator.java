@@ -78,11 +78,6 @@ public final class Emulator implements AutoCloseable {
             return new Options("127.0.0.1", 0, "mem", null);
         }
 
-        public Options withPort(int port) {
-            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits,
-                    responseValidation);
-        }
-
         public Options withDatabase(String database) {
             return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits,
                     responseValidation);
@@ -118,10 +113,6 @@ public final class Emulator implements AutoCloseable {
                     responseValidation);
         }
 
-        public Options withResponseValidation(boolean responseValidation) {
-            return new Options(host, port, database, seedFile, adminToken, journalSize, requestLog, rateLimits,
-                    responseValidation);
-        }
     }
 
     /** The state a reset (or a new baseline seed) left: emulated now, the default token, what was seeded. */

@@ -125,7 +125,6 @@ public final class ApiRouter {
      * An answer that breaks the contract is the emulator's bug, and an agent tested against it would
      * learn the wrong wire format: it still goes out (the agent's test shows what it got), but marked
      * with {@code X-Emulator-Contract-Violation} naming the first break, and logged with all of them.
-     * Declared response headers are not looked at here.
      */
     private void reportBrokenContract(Context http) {
         JsonNode envelope = ApiExchange.of(http).response();
