@@ -41,7 +41,7 @@ final class AccountOperations {
                     account.put("reseller", row.getBoolean("reseller"));
                     account.put("disabled", row.getBoolean("disabled"));
                     account.put("balance", row.getBigDecimal("balance"));
-                    account.put("created_at", Sql.instant(row, "created_at"));
+                    account.put("created_at", row.instant("created_at"));
                     return account;
                 }));
     }

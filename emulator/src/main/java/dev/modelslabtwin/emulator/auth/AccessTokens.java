@@ -1,18 +1,15 @@
 package dev.modelslabtwin.emulator.auth;
 
+import dev.modelslabtwin.emulator.db.Sql;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +48,7 @@ public final class AccessTokens {
     }
 
     public static Issued issue(Connection db, long accountId, String name, Set<String> scopes, Instant now,
-                               Instant expiresAt) throws SQLException {
+                               Instant expiresAt) {
         return issue(db, accountId, name, scopes, now, expiresAt, randomSecret());
     }
 
@@ -60,23 +57,10 @@ public final class AccessTokens {
      * before the emulator starts; {@link #plainTextOf} finds it again after a restart.
      */
     public static Issued issue(Connection db, long accountId, String name, Set<String> scopes, Instant now,
-                               Instant expiresAt, String secret) throws SQLException {
-        long id;
-        try (PreparedStatement insert = db.prepareStatement(
-                "INSERT INTO access_tokens (account_id, token_hash, name, scopes, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            insert.setLong(1, accountId);
-            insert.setString(2, sha256(secret));
-            insert.setString(3, name);
-            insert.setString(4, String.join(" ", new TreeSet<>(scopes)));
-            insert.setTimestamp(5, expiresAt == null ? null : Timestamp.from(expiresAt));
-            insert.setTimestamp(6, Timestamp.from(now));
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
-        }
+                               Instant expiresAt, String secret) {
+        long id = Sql.insert(db, "INSERT INTO access_tokens (account_id, token_hash, name, scopes, expires_at, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", accountId, sha256(secret), name, String.join(" ", new TreeSet<>(scopes)),
+                expiresAt, now);
         Token token = new Token(id, accountId, name, new TreeSet<>(scopes), now, expiresAt, null);
         return new Issued(token, id + "|" + secret);
     }
@@ -85,7 +69,7 @@ public final class AccessTokens {
      * The live token {@code plainText} names, marking it used; empty when it is malformed, unknown,
      * revoked or expired (all of which the API answers alike, 401 {@code unauthenticated}).
      */
-    public static Optional<Token> authenticate(Connection db, String plainText, Instant now) throws SQLException {
+    public static Optional<Token> authenticate(Connection db, String plainText, Instant now) {
         int bar = plainText == null ? -1 : plainText.indexOf('|');
         if (bar <= 0) {
             return Optional.empty();
@@ -97,18 +81,10 @@ public final class AccessTokens {
             return Optional.empty();
         }
         String hash = sha256(plainText.substring(bar + 1));
-        Optional<Token> token = select(db, "WHERE id = ? AND token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)",
-                statement -> {
-                    statement.setLong(1, id);
-                    statement.setString(2, hash);
-                    statement.setTimestamp(3, Timestamp.from(now));
-                }).stream().findFirst();
+        Optional<Token> token = select(db, "WHERE id = ? AND token_hash = ? AND revoked_at IS NULL "
+                + "AND (expires_at IS NULL OR expires_at > ?)", id, hash, now).stream().findFirst();
         if (token.isPresent() && !recentlyUsed(token.get().lastUsedAt(), now)) {
-            try (PreparedStatement touch = db.prepareStatement("UPDATE access_tokens SET last_used_at = ? WHERE id = ?")) {
-                touch.setTimestamp(1, Timestamp.from(now));
-                touch.setLong(2, id);
-                touch.executeUpdate();
-            }
+            Sql.update(db, "UPDATE access_tokens SET last_used_at = ? WHERE id = ?", now, id);
         }
         return token;
     }
@@ -124,87 +100,52 @@ public final class AccessTokens {
     }
 
     /** The plain text of the live token with this secret, if one was issued with it. */
-    public static Optional<String> plainTextOf(Connection db, String secret, Instant now) throws SQLException {
+    public static Optional<String> plainTextOf(Connection db, String secret, Instant now) {
         return select(db, "WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)",
-                statement -> {
-                    statement.setString(1, sha256(secret));
-                    statement.setTimestamp(2, Timestamp.from(now));
-                }).stream().findFirst().map(token -> token.id() + "|" + secret);
+                sha256(secret), now).stream().findFirst().map(token -> token.id() + "|" + secret);
     }
 
     /** Whether any token, live or not, was ever issued with this secret (secrets are unique). */
-    public static boolean secretTaken(Connection db, String secret) throws SQLException {
-        return !select(db, "WHERE token_hash = ?", statement -> statement.setString(1, sha256(secret))).isEmpty();
+    public static boolean secretTaken(Connection db, String secret) {
+        return !select(db, "WHERE token_hash = ?", sha256(secret)).isEmpty();
     }
 
     /** The account's live tokens, newest first. */
-    public static List<Token> live(Connection db, long accountId, Instant now) throws SQLException {
-        return select(db, "WHERE account_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?) ORDER BY id DESC",
-                statement -> {
-                    statement.setLong(1, accountId);
-                    statement.setTimestamp(2, Timestamp.from(now));
-                });
+    public static List<Token> live(Connection db, long accountId, Instant now) {
+        return select(db, "WHERE account_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?) "
+                + "ORDER BY id DESC", accountId, now);
     }
 
     /**
      * How many unrevoked tokens stop working in {@code (from, to]}. Expiry needs no work (a token past
      * {@code expires_at} is refused when presented); this is what an advance of the clock reports.
      */
-    public static int countExpiring(Connection db, Instant from, Instant to) throws SQLException {
-        try (PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM access_tokens "
-                + "WHERE revoked_at IS NULL AND expires_at > ? AND expires_at <= ?")) {
-            count.setTimestamp(1, Timestamp.from(from));
-            count.setTimestamp(2, Timestamp.from(to));
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
+    public static int countExpiring(Connection db, Instant from, Instant to) {
+        return Sql.number(db, "SELECT COUNT(*) FROM access_tokens WHERE revoked_at IS NULL AND expires_at > ? "
+                + "AND expires_at <= ?", from, to).intValueExact();
     }
 
     /** Revokes one of the account's tokens; false when the account has no such live token. */
-    public static boolean revoke(Connection db, long accountId, long tokenId, Instant now) throws SQLException {
+    public static boolean revoke(Connection db, long accountId, long tokenId, Instant now) {
         return update(db, "UPDATE access_tokens SET revoked_at = ? WHERE account_id = ? AND id = ? AND revoked_at IS NULL",
                 now, accountId, tokenId) == 1;
     }
 
     /** Revokes every live token of the account except {@code keepTokenId} (none when it is 0); how many. */
-    public static int revokeAllExcept(Connection db, long accountId, long keepTokenId, Instant now) throws SQLException {
+    public static int revokeAllExcept(Connection db, long accountId, long keepTokenId, Instant now) {
         return update(db, "UPDATE access_tokens SET revoked_at = ? WHERE account_id = ? AND id <> ? AND revoked_at IS NULL",
                 now, accountId, keepTokenId);
     }
 
-    private static int update(Connection db, String sql, Instant now, long accountId, long tokenId) throws SQLException {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setTimestamp(1, Timestamp.from(now));
-            statement.setLong(2, accountId);
-            statement.setLong(3, tokenId);
-            return statement.executeUpdate();
-        }
+    private static int update(Connection db, String sql, Instant now, long accountId, long tokenId) {
+        return Sql.update(db, sql, now, accountId, tokenId);
     }
 
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private static List<Token> select(Connection db, String where, Binder binder) throws SQLException {
-        try (PreparedStatement statement = db.prepareStatement(
-                "SELECT id, account_id, name, scopes, created_at, expires_at, last_used_at FROM access_tokens " + where)) {
-            binder.bind(statement);
-            List<Token> tokens = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    tokens.add(new Token(rows.getLong(1), rows.getLong(2), rows.getString(3),
-                            new TreeSet<>(List.of(rows.getString(4).split(" "))),
-                            instant(rows.getTimestamp(5)), instant(rows.getTimestamp(6)), instant(rows.getTimestamp(7))));
-                }
-            }
-            return tokens;
-        }
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    private static List<Token> select(Connection db, String where, Object... parameters) {
+        return Sql.list(db, "SELECT id, account_id, name, scopes, created_at, expires_at, last_used_at FROM access_tokens "
+                + where, row -> new Token(row.getLong(1), row.getLong(2), row.getString(3),
+                new TreeSet<>(List.of(row.getString(4).split(" "))), row.instant(5), row.instant(6), row.instant(7)),
+                parameters);
     }
 
     private static String randomSecret() {

@@ -3,9 +3,10 @@ package dev.modelslabtwin.emulator.auth;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.stripe.StripeIds;
 
+import dev.modelslabtwin.emulator.db.Row;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+
+
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public final class Accounts {
     }
 
     /** Creates the account and its empty wallet; emails are unique regardless of case. */
-    public static Account create(Connection db, NewAccount account, Instant now) throws SQLException {
+    public static Account create(Connection db, NewAccount account, Instant now) {
         long id = Sql.insert(db, "INSERT INTO accounts (email, name, username, password_hash, verified, reseller, "
                         + "stripe_customer_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 normalise(account.email()), account.name(), account.username(), Passwords.hash(account.password()),
@@ -38,16 +39,16 @@ public final class Accounts {
         return find(db, id).orElseThrow();
     }
 
-    public static Optional<Account> find(Connection db, long id) throws SQLException {
+    public static Optional<Account> find(Connection db, long id) {
         return Sql.one(db, "SELECT " + COLUMNS + " FROM accounts WHERE id = ?", Accounts::map, id);
     }
 
-    public static Optional<Account> byEmail(Connection db, String email) throws SQLException {
+    public static Optional<Account> byEmail(Connection db, String email) {
         return Sql.one(db, "SELECT " + COLUMNS + " FROM accounts WHERE email = ?", Accounts::map, normalise(email));
     }
 
     /** Whether {@code password} is the account's password. */
-    public static boolean passwordMatches(Connection db, long id, String password) throws SQLException {
+    public static boolean passwordMatches(Connection db, long id, String password) {
         return Sql.one(db, "SELECT password_hash FROM accounts WHERE id = ?", row -> row.getString(1), id)
                 .map(hash -> Passwords.matches(password, hash)).orElse(false);
     }
@@ -56,9 +57,9 @@ public final class Accounts {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static Account map(ResultSet row) throws SQLException {
+    private static Account map(Row row) {
         return new Account(row.getLong("id"), row.getString("email"), row.getString("name"), row.getString("username"),
                 row.getBoolean("verified"), row.getBoolean("reseller"), row.getBoolean("disabled"),
-                row.getString("stripe_customer_id"), Sql.instant(row, "created_at"));
+                row.getString("stripe_customer_id"), row.instant("created_at"));
     }
 }

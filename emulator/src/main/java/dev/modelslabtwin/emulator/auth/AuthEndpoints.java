@@ -33,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -206,8 +206,7 @@ public final class AuthEndpoints implements AuthApi {
     private record Issued(String plainText, TokenExpiry expiry, OffsetDateTime expiresAt, List<Scope> scopes) {
     }
 
-    private Issued issue(Connection db, long accountId, String device, Set<String> scopes, TokenExpiry expiry)
-            throws SQLException {
+    private Issued issue(Connection db, long accountId, String device, Set<String> scopes, TokenExpiry expiry) {
         Instant now = now();
         Instant expiresAt = TokenLifetime.expiresAt(expiry, now);
         AccessTokens.Issued issued = AccessTokens.issue(db, accountId, device, scopes, now, expiresAt);
@@ -219,7 +218,7 @@ public final class AuthEndpoints implements AuthApi {
         return new TokensRevokedResponse().data(new TokensRevoked().message(message).revokedCount(count));
     }
 
-    private static String apiKey(Connection db, long accountId) throws SQLException {
+    private static String apiKey(Connection db, long accountId) {
         return Sql.one(db, "SELECT api_key FROM accounts WHERE id = ?", row -> row.getString(1), accountId).orElse(null);
     }
 

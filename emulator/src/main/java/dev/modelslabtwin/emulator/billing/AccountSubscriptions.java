@@ -4,7 +4,7 @@ import dev.modelslabtwin.emulator.db.Sql;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -34,13 +34,13 @@ final class AccountSubscriptions {
     private AccountSubscriptions() {
     }
 
-    static List<Row> of(Connection db, long accountId) throws SQLException {
+    static List<Row> of(Connection db, long accountId) {
         return Sql.list(db, "SELECT s.id, s.plan_id, p.name, p.category, s.status, p.price, p.period, s.stripe_subscription_id, "
                         + "s.current_period_start, s.current_period_end, s.created_at FROM subscriptions s "
                         + "JOIN plans p ON p.id = s.plan_id WHERE s.account_id = ? ORDER BY s.created_at DESC, s.id DESC",
                 row -> new Row(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getString(5),
-                        row.getBigDecimal(6), row.getString(7), row.getString(8), Sql.instant(row, "current_period_start"),
-                        Sql.instant(row, "current_period_end"), Sql.instant(row, "created_at")),
+                        row.getBigDecimal(6), row.getString(7), row.getString(8), row.instant("current_period_start"),
+                        row.instant("current_period_end"), row.instant("created_at")),
                 accountId);
     }
 }

@@ -3,9 +3,10 @@ package dev.modelslabtwin.emulator.billing;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 
+import dev.modelslabtwin.emulator.db.Row;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class BillingProfiles {
     private BillingProfiles() {
     }
 
-    static Profile of(Connection db, long accountId) throws SQLException {
+    static Profile of(Connection db, long accountId) {
         return Sql.one(db, "SELECT " + String.join(", ", FIELDS) + " FROM billing_info WHERE account_id = ?",
                 BillingProfiles::map, accountId).orElse(Profile.EMPTY);
     }
@@ -41,7 +42,7 @@ final class BillingProfiles {
      * and returns the profile. A {@code tax_id} needs its {@code tax_id_type} in the same request, and a
      * type needs a tax id to qualify (sent now or stored); clearing {@code tax_id} clears its type.
      */
-    static Profile update(Connection db, long accountId, Map<String, String> changes) throws SQLException {
+    static Profile update(Connection db, long accountId, Map<String, String> changes) {
         if (!FIELDS.containsAll(changes.keySet())) {
             throw new IllegalArgumentException("not profile fields: " + changes.keySet());
         }
@@ -87,7 +88,7 @@ final class BillingProfiles {
         return columns;
     }
 
-    private static Profile map(ResultSet row) throws SQLException {
+    private static Profile map(Row row) {
         return new Profile(row.getString("name"), row.getString("email"), row.getString("tax_id"),
                 row.getString("tax_id_type"), row.getString("address_line1"), row.getString("address_line2"),
                 row.getString("address_city"), row.getString("address_state"), row.getString("address_postal_code"),

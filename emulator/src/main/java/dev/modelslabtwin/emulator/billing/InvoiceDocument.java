@@ -4,7 +4,7 @@ import dev.modelslabtwin.emulator.auth.Accounts;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
@@ -30,7 +30,7 @@ record InvoiceDocument(Invoices.Invoice invoice, List<Invoices.Line> lines, List
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MMMM d, yyyy HH:mm 'UTC'", Locale.US)
             .withZone(ZoneOffset.UTC);
 
-    static InvoiceDocument load(Connection db, Invoices.Invoice invoice) throws SQLException {
+    static InvoiceDocument load(Connection db, Invoices.Invoice invoice) {
         Accounts.Account account = Accounts.find(db, invoice.accountId()).orElseThrow();
         BillingProfiles.Profile profile = BillingProfiles.of(db, invoice.accountId());
         List<String> billTo = new ArrayList<>();

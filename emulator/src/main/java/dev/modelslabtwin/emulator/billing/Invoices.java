@@ -4,10 +4,11 @@ import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.StripeIds;
 
+import dev.modelslabtwin.emulator.db.Row;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class Invoices {
 
     /** A paid invoice for {@code lines}; returns its id ({@code in_...}). */
     public static String recordPaid(Connection db, long accountId, String description, List<Line> lines,
-                                    String paymentIntentId, Long subscriptionId, Instant now) throws SQLException {
+                                    String paymentIntentId, Long subscriptionId, Instant now) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an invoice needs at least one line");
         }
@@ -62,41 +63,41 @@ public final class Invoices {
 
     /** A one-line paid invoice. */
     public static String recordPaid(Connection db, long accountId, String description, BigDecimal amount,
-                                    String paymentIntentId, Long subscriptionId, Instant now) throws SQLException {
+                                    String paymentIntentId, Long subscriptionId, Instant now) {
         return recordPaid(db, accountId, description, List.of(new Line(description, 1, amount)), paymentIntentId,
                 subscriptionId, now);
     }
 
     /** The account's invoices, newest first. */
-    public static List<Invoice> list(Connection db, long accountId) throws SQLException {
+    public static List<Invoice> list(Connection db, long accountId) {
         return Sql.list(db, "SELECT " + COLUMNS + " FROM invoices WHERE account_id = ? ORDER BY created_at DESC, number DESC",
                 Invoices::map, accountId);
     }
 
-    public static long count(Connection db, long accountId) throws SQLException {
+    public static long count(Connection db, long accountId) {
         return Sql.number(db, "SELECT COUNT(*) FROM invoices WHERE account_id = ?", accountId).longValue();
     }
 
-    public static Optional<Invoice> find(Connection db, String invoiceId) throws SQLException {
+    public static Optional<Invoice> find(Connection db, String invoiceId) {
         return Sql.one(db, "SELECT " + COLUMNS + " FROM invoices WHERE id = ?", Invoices::map, invoiceId);
     }
 
     /** One of the account's invoices; 404 {@code not_found} for an unknown id or another account's invoice. */
-    public static Invoice owned(Connection db, long accountId, String invoiceId) throws SQLException {
+    public static Invoice owned(Connection db, long accountId, String invoiceId) {
         return find(db, invoiceId).filter(invoice -> invoice.accountId() == accountId)
                 .orElseThrow(() -> new ApiProblem(404, "not_found", "No such invoice: " + invoiceId + ".",
                         Map.of("invoice_id", invoiceId)));
     }
 
-    public static List<Line> lines(Connection db, String invoiceId) throws SQLException {
+    public static List<Line> lines(Connection db, String invoiceId) {
         return Sql.list(db, "SELECT description, quantity, amount FROM invoice_lines WHERE invoice_id = ? ORDER BY id",
                 row -> new Line(row.getString(1), row.getInt(2), row.getBigDecimal(3)), invoiceId);
     }
 
-    private static Invoice map(ResultSet row) throws SQLException {
+    private static Invoice map(Row row) {
         return new Invoice(row.getString("id"), row.getLong("account_id"), row.getString("number"),
                 row.getBigDecimal("amount"), row.getString("status"), row.getString("description"),
-                row.getString("payment_intent_id"), row.getObject("subscription_id", Long.class), Sql.instant(row, "created_at"),
-                Sql.instant(row, "paid_at"));
+                row.getString("payment_intent_id"), row.getObject("subscription_id", Long.class), row.instant("created_at"),
+                row.instant("paid_at"));
     }
 }

@@ -7,7 +7,7 @@ import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ final class PaymentLinks {
     }
 
     static CheckoutSessions.Session create(Connection db, long accountId, String purpose, BigDecimal amount, Long planId,
-                                           Instant now) throws SQLException {
+                                           Instant now) {
         if (CheckoutSessions.PURPOSE_FUND.equals(purpose)) {
             require(amount != null, "amount", "The amount field is required when purpose is fund.");
             require(planId == null, "plan_id", "The plan id field is prohibited when purpose is fund.");

@@ -4,7 +4,7 @@ import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ public final class SavedCards {
      * through; an unknown, detached or foreign card is a 422 on {@code payment_method_id}.
      */
     public static PaymentMethods.Card attach(Connection db, long accountId, String paymentMethodId, boolean makeDefault,
-                                             Instant now) throws SQLException {
+                                             Instant now) {
         try {
             return PaymentMethods.attach(db, accountId, paymentMethodId, makeDefault, now);
         } catch (ApiProblem problem) {

@@ -5,7 +5,7 @@ import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 
 import java.sql.Connection;
-import java.sql.SQLException;
+
 
 /**
  * A PaymentIntent as the API reports it: Stripe's states folded into {@code succeeded}, {@code pending}
@@ -13,7 +13,7 @@ import java.sql.SQLException;
  */
 record PaymentReport(PaymentIntents.PaymentIntent intent, PaymentStatus.StatusEnum status, String purpose) {
 
-    static PaymentReport of(Connection db, PaymentIntents.PaymentIntent intent) throws SQLException {
+    static PaymentReport of(Connection db, PaymentIntents.PaymentIntent intent) {
         return new PaymentReport(intent, status(intent), purpose(db, intent));
     }
 
@@ -36,7 +36,7 @@ record PaymentReport(PaymentIntents.PaymentIntent intent, PaymentStatus.StatusEn
     }
 
     /** A Checkout payment is reported by what its session paid for. */
-    private static String purpose(Connection db, PaymentIntents.PaymentIntent intent) throws SQLException {
+    private static String purpose(Connection db, PaymentIntents.PaymentIntent intent) {
         if (!CheckoutSessions.PAYMENT_PURPOSE.equals(intent.purpose()) || intent.reference() == null) {
             return intent.purpose();
         }

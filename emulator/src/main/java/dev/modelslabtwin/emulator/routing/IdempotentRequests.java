@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelslabtwin.emulator.db.Database;
+import dev.modelslabtwin.emulator.db.Sql;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,61 +81,32 @@ public final class IdempotentRequests {
      * (A key is also forgotten on its next use once expired.) Returns how many keys were forgotten.
      */
     public int purgeExpired(Instant now) {
-        return database.transaction(db -> {
-            try (PreparedStatement expire = db.prepareStatement("DELETE FROM idempotency_keys WHERE expires_at <= ?")) {
-                expire.setTimestamp(1, Timestamp.from(now));
-                return expire.executeUpdate();
-            }
-        });
+        return database.transaction(db -> Sql.update(db, "DELETE FROM idempotency_keys WHERE expires_at <= ?", now));
     }
 
     private Optional<Outcome> stored(long accountId, String key, String fingerprint) {
         Instant now = clock.instant();
         return database.transaction(db -> {
-            try (PreparedStatement expire = db.prepareStatement(
-                    "DELETE FROM idempotency_keys WHERE account_id = ? AND idem_key = ? AND expires_at <= ?")) {
-                expire.setLong(1, accountId);
-                expire.setString(2, key);
-                expire.setTimestamp(3, Timestamp.from(now));
-                expire.executeUpdate();
-            }
-            try (PreparedStatement select = db.prepareStatement(
-                    "SELECT request_hash, status, response_body FROM idempotency_keys WHERE account_id = ? AND idem_key = ?")) {
-                select.setLong(1, accountId);
-                select.setString(2, key);
-                try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    if (!row.getString(1).equals(fingerprint)) {
-                        throw new ApiProblem(409, "idempotency_conflict",
-                                "This Idempotency-Key was already used with different request parameters.",
-                                Map.of("idempotency_key", key));
-                    }
-                    return Optional.of(read(row.getInt(2), row.getString(3)));
-                }
-            }
+            Sql.update(db, "DELETE FROM idempotency_keys WHERE account_id = ? AND idem_key = ? AND expires_at <= ?",
+                    accountId, key, now);
+            return Sql.one(db, "SELECT request_hash, status, response_body FROM idempotency_keys "
+                    + "WHERE account_id = ? AND idem_key = ?", row -> {
+                        if (!row.getString(1).equals(fingerprint)) {
+                            throw new ApiProblem(409, "idempotency_conflict",
+                                    "This Idempotency-Key was already used with different request parameters.",
+                                    Map.of("idempotency_key", key));
+                        }
+                        return read(row.getInt(2), row.getString(3));
+                    }, accountId, key);
         });
     }
 
     private void save(long accountId, String key, String operationId, String fingerprint, Outcome outcome) {
         Instant now = clock.instant();
         String stored = write(outcome);
-        database.transaction(db -> {
-            try (PreparedStatement insert = db.prepareStatement(
-                    "INSERT INTO idempotency_keys (account_id, idem_key, operation_id, request_hash, status, response_body, created_at, expires_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setLong(1, accountId);
-                insert.setString(2, key);
-                insert.setString(3, operationId);
-                insert.setString(4, fingerprint);
-                insert.setInt(5, outcome.status());
-                insert.setString(6, stored);
-                insert.setTimestamp(7, Timestamp.from(now));
-                insert.setTimestamp(8, Timestamp.from(now.plus(RETENTION)));
-                return insert.executeUpdate();
-            }
-        });
+        database.transaction(db -> Sql.update(db, "INSERT INTO idempotency_keys (account_id, idem_key, operation_id, "
+                + "request_hash, status, response_body, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                accountId, key, operationId, fingerprint, outcome.status(), stored, now, now.plus(RETENTION)));
     }
 
     private static String write(Outcome outcome) {

@@ -9,7 +9,6 @@ import dev.modelslabtwin.client.model.TokenExpiry;
 import dev.modelslabtwin.emulator.auth.AccessTokens;
 import dev.modelslabtwin.emulator.auth.Accounts;
 import dev.modelslabtwin.emulator.auth.TokenLifetime;
-import dev.modelslabtwin.emulator.db.DatabaseException;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.CardDeclined;
@@ -22,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -87,7 +85,7 @@ public final class Seeder {
         return mapper(yaml).readValue(document, SeedFile.class);
     }
 
-    public static Seeded apply(Connection db, SeedFile seed, Instant now) throws SQLException {
+    public static Seeded apply(Connection db, SeedFile seed, Instant now) {
         for (SeedFile.Plan plan : seed.plans()) {
             Sql.update(db, "MERGE INTO plans (id, name, category, period, type, price, api_call_limit, rate_limit, features, "
                             + "description) KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -120,7 +118,7 @@ public final class Seeder {
      * the account in error details (e.g. {@code accounts.0}; empty when it is the whole request). 409
      * when the email is taken.
      */
-    public static SeededAccount create(Connection db, SeedFile.Account seed, String field, Instant now) throws SQLException {
+    public static SeededAccount create(Connection db, SeedFile.Account seed, String field, Instant now) {
         requireEmail(seed, field);
         if (Accounts.byEmail(db, seed.email()).isPresent()) {
             throw new ApiProblem(409, "account_exists", "An account with email " + Accounts.normalise(seed.email())
@@ -148,8 +146,7 @@ public final class Seeder {
     }
 
     /** Issues a token for an account as a seed token describes it. */
-    public static IssuedToken issue(Connection db, long accountId, SeedFile.Token token, String field, Instant now)
-            throws SQLException {
+    public static IssuedToken issue(Connection db, long accountId, SeedFile.Token token, String field, Instant now) {
         Set<String> scopes = scopes(token.scopes(), at(field, "scopes"));
         Instant expiresAt = expiry(token.tokenExpiry(), at(field, "token_expiry"), now);
         String name = token.name() == null || token.name().isBlank() ? "seed" : token.name();
@@ -160,7 +157,7 @@ public final class Seeder {
     }
 
     /** The plain text of the seed's first account's first token, if that token is still live. */
-    public static Optional<String> defaultToken(Connection db, SeedFile seed, Instant now) throws SQLException {
+    public static Optional<String> defaultToken(Connection db, SeedFile seed, Instant now) {
         if (seed.accounts().isEmpty()) {
             return Optional.empty();
         }
@@ -168,8 +165,7 @@ public final class Seeder {
                 .flatMap(token -> live(db, token.secret(), now));
     }
 
-    private static SeededAccount existing(Connection db, Accounts.Account account, SeedFile.Account seed, Instant now)
-            throws SQLException {
+    private static SeededAccount existing(Connection db, Accounts.Account account, SeedFile.Account seed, Instant now) {
         List<IssuedToken> tokens = new ArrayList<>();
         for (SeedFile.Token token : seed.allTokens()) {
             if (token.secret() != null) {
@@ -187,15 +183,10 @@ public final class Seeder {
     }
 
     private static Optional<String> live(Connection db, String secret, Instant now) {
-        try {
-            return AccessTokens.plainTextOf(db, secret, now);
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
-        }
+        return AccessTokens.plainTextOf(db, secret, now);
     }
 
-    private static String attach(Connection db, long accountId, String paymentMethod, String field, Instant now)
-            throws SQLException {
+    private static String attach(Connection db, long accountId, String paymentMethod, String field, Instant now) {
         try {
             return PaymentMethods.attach(db, accountId, paymentMethod, false, now).id();
         } catch (CardDeclined declined) {
@@ -231,7 +222,7 @@ public final class Seeder {
         return TokenLifetime.expiresAt(expiry, now);
     }
 
-    private static String requireSecret(Connection db, String secret, String field) throws SQLException {
+    private static String requireSecret(Connection db, String secret, String field) {
         if (!secret.matches(AccessTokens.SECRET_PATTERN)) {
             throw invalid(at(field, "secret"), "A token secret is 16 to 80 letters, digits, underscores or hyphens.");
         }

@@ -1,7 +1,7 @@
 package dev.modelslabtwin.emulator.stripe;
 
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -55,7 +55,7 @@ public final class CardTokens {
     }
 
     /** A new, unattached PaymentMethod for {@code card}; {@link Refused} when Stripe would refuse it. */
-    public static PaymentMethods.Card tokenise(Connection db, RawCard card, Instant now) throws SQLException {
+    public static PaymentMethods.Card tokenise(Connection db, RawCard card, Instant now) {
         TestCards.TestCard testCard = check(card, now);
         return PaymentMethods.create(db, testCard, card.expMonth(), fullYear(card.expYear()),
                 card.cvc() != null && !card.cvc().isEmpty(), now);

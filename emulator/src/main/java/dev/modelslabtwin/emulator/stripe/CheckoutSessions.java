@@ -3,10 +3,11 @@ package dev.modelslabtwin.emulator.stripe;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 
+import dev.modelslabtwin.emulator.db.Row;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class CheckoutSessions {
     }
 
     public static Session create(Connection db, long accountId, String purpose, BigDecimal amount, Long planId,
-                                 String successUrl, String cancelUrl, Instant now) throws SQLException {
+                                 String successUrl, String cancelUrl, Instant now) {
         String id = "cs_test_" + StripeIds.random(40);
         Sql.update(db, "INSERT INTO checkout_sessions (id, account_id, purpose, amount, plan_id, status, payment_status, "
                         + "success_url, cancel_url, expires_at, created_at) VALUES (?, ?, ?, ?, ?, 'open', 'unpaid', ?, ?, ?, ?)",
@@ -63,12 +64,12 @@ public final class CheckoutSessions {
         return find(db, id).orElseThrow();
     }
 
-    public static Optional<Session> find(Connection db, String sessionId) throws SQLException {
+    public static Optional<Session> find(Connection db, String sessionId) {
         return Sql.one(db, "SELECT " + COLUMNS + " FROM checkout_sessions WHERE id = ?", CheckoutSessions::map, sessionId);
     }
 
     /** One of the account's sessions; 404 for an unknown id or another account's session. */
-    public static Session owned(Connection db, long accountId, String sessionId) throws SQLException {
+    public static Session owned(Connection db, long accountId, String sessionId) {
         return find(db, sessionId).filter(session -> session.accountId() == accountId)
                 .orElseThrow(() -> new ApiProblem(404, "not_found", "No such Checkout Session: " + sessionId + ".",
                         Map.of("session_id", sessionId)));
@@ -79,7 +80,7 @@ public final class CheckoutSessions {
      * card's row of the test-card matrix says. Returns the PaymentIntent.
      */
     public static PaymentIntents.PaymentIntent pay(Connection db, PaymentIntents intents, String sessionId,
-                                                   String paymentMethodId, Instant now) throws SQLException {
+                                                   String paymentMethodId, Instant now) {
         Session session = find(db, sessionId).orElseThrow(() -> new ApiProblem(404, "not_found",
                 "No such Checkout Session: " + sessionId + ".", Map.of("session_id", sessionId)));
         String status = session.status(now);
@@ -94,7 +95,7 @@ public final class CheckoutSessions {
     }
 
     /** Marks the session paid: called when its PaymentIntent succeeds (see {@link #registerWith}). */
-    static void markPaid(Connection db, PaymentIntents.PaymentIntent intent, Instant now) throws SQLException {
+    static void markPaid(Connection db, PaymentIntents.PaymentIntent intent, Instant now) {
         Sql.update(db, "UPDATE checkout_sessions SET payment_status = 'paid', status = 'complete', payment_intent_id = ? "
                 + "WHERE id = ?", intent.id(), intent.reference());
     }
@@ -105,7 +106,7 @@ public final class CheckoutSessions {
      * an unpaid session past its expiry as expired, so this keeps the stored status in step with it.
      * Returns how many sessions expired.
      */
-    public static int expireDue(Connection db, Instant now) throws SQLException {
+    public static int expireDue(Connection db, Instant now) {
         return Sql.update(db, "UPDATE checkout_sessions SET status = 'expired' WHERE status = 'open' "
                 + "AND payment_status <> 'paid' AND expires_at <= ?", now);
     }
@@ -120,7 +121,7 @@ public final class CheckoutSessions {
      * fulfilled (confirm-checkout then answers without crediting again). 409 {@code checkout_not_completed}
      * while unpaid and open, 409 {@code checkout_expired} once expired unpaid.
      */
-    public static boolean claimFulfilment(Connection db, Session session, Instant now) throws SQLException {
+    public static boolean claimFulfilment(Connection db, Session session, Instant now) {
         String status = session.status(now);
         if (status.equals("open")) {
             throw new ApiProblem(409, "checkout_not_completed",
@@ -135,10 +136,10 @@ public final class CheckoutSessions {
                 now, session.id()) == 1;
     }
 
-    private static Session map(ResultSet row) throws SQLException {
+    private static Session map(Row row) {
         return new Session(row.getString("id"), row.getLong("account_id"), row.getString("purpose"),
                 row.getBigDecimal("amount"), row.getObject("plan_id", Long.class), row.getString("payment_status"),
                 row.getString("payment_intent_id"), row.getString("success_url"), row.getString("cancel_url"),
-                Sql.instant(row, "expires_at"), Sql.instant(row, "fulfilled_at"), Sql.instant(row, "created_at"));
+                row.instant("expires_at"), row.instant("fulfilled_at"), row.instant("created_at"));
     }
 }

@@ -3,10 +3,11 @@ package dev.modelslabtwin.emulator.stripe;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 
+import dev.modelslabtwin.emulator.db.Row;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class PaymentIntents {
     /** What a successful charge pays for: runs once, when the PaymentIntent succeeds. */
     @FunctionalInterface
     public interface Fulfilment {
-        void fulfil(Connection db, PaymentIntent paymentIntent, Instant now) throws SQLException;
+        void fulfil(Connection db, PaymentIntent paymentIntent, Instant now) ;
     }
 
     /** A stored PaymentIntent. {@code declineCode} is set once a charge failed. */
@@ -76,7 +77,7 @@ public final class PaymentIntents {
      * {@code reference} is the purpose's own id (a subscription id, a session id) or null.
      */
     public PaymentIntent charge(Connection db, long accountId, String paymentMethodId, BigDecimal amount, String purpose,
-                                String reference, Instant now) throws SQLException {
+                                String reference, Instant now) {
         PaymentMethods.Card card = PaymentMethods.chargeable(db, accountId, paymentMethodId, now);
         String id = StripeIds.next("pi");
         String secret = id + "_secret_" + StripeIds.random(24);
@@ -91,8 +92,7 @@ public final class PaymentIntents {
      * runs if it now succeeds; one awaiting 3D Secure stays as it is until a person authenticates.
      * 409 {@code invalid_state} once it succeeded or was canceled.
      */
-    public PaymentIntent confirm(Connection db, String paymentIntentId, String paymentMethodId, Instant now)
-            throws SQLException {
+    public PaymentIntent confirm(Connection db, String paymentIntentId, String paymentMethodId, Instant now) {
         PaymentIntent intent = find(db, paymentIntentId).orElseThrow(() -> noSuchPayment(paymentIntentId));
         if (intent.requiresAction()) {
             return intent;
@@ -105,7 +105,7 @@ public final class PaymentIntents {
     }
 
     /** Charges {@code card} for the stored PaymentIntent {@code id}: the card's row of the test-card matrix decides. */
-    private PaymentIntent attempt(Connection db, String id, PaymentMethods.Card card, Instant now) throws SQLException {
+    private PaymentIntent attempt(Connection db, String id, PaymentMethods.Card card, Instant now) {
         Sql.update(db, "UPDATE payment_intents SET payment_method_id = ?, decline_code = NULL, updated_at = ? WHERE id = ?",
                 card.id(), now, id);
         if (card.declineOnCharge() != null) {
@@ -125,8 +125,7 @@ public final class PaymentIntents {
      * an off-session charge of such a card.
      */
     public PaymentIntent chargeWithoutAuthentication(Connection db, long accountId, String paymentMethodId,
-                                                     BigDecimal amount, String purpose, String reference, Instant now)
-            throws SQLException {
+                                                     BigDecimal amount, String purpose, String reference, Instant now) {
         PaymentIntent intent = charge(db, accountId, paymentMethodId, amount, purpose, reference, now);
         if (intent.requiresAction()) {
             return decline(db, intent.id(), TestCards.AUTHENTICATION_REQUIRED, now);
@@ -139,8 +138,7 @@ public final class PaymentIntents {
      * on (and may still be declined, as some test cards are); failed, it is declined with
      * {@code authentication_failed}. Throws {@link CardDeclined} when the charge ends declined.
      */
-    public PaymentIntent completeAuthentication(Connection db, String paymentIntentId, boolean approved, Instant now)
-            throws SQLException {
+    public PaymentIntent completeAuthentication(Connection db, String paymentIntentId, boolean approved, Instant now) {
         PaymentIntent intent = find(db, paymentIntentId).orElseThrow(() -> noSuchPayment(paymentIntentId));
         if (!intent.requiresAction()) {
             throw new ApiProblem(409, "invalid_state", "Payment " + paymentIntentId + " is " + intent.status()
@@ -161,27 +159,27 @@ public final class PaymentIntents {
      * Cancels a PaymentIntent still awaiting 3D Secure (Stripe cancels from any open state): it can no
      * longer succeed, so its fulfilment never runs. False when it was no longer awaiting authentication.
      */
-    public boolean cancel(Connection db, String paymentIntentId, Instant now) throws SQLException {
+    public boolean cancel(Connection db, String paymentIntentId, Instant now) {
         return Sql.update(db, "UPDATE payment_intents SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
                 CANCELED, now, paymentIntentId, REQUIRES_ACTION) == 1;
     }
 
     /** The PaymentIntents made for {@code purpose} that still await 3D Secure, oldest first. */
-    public List<PaymentIntent> awaitingAuthentication(Connection db, String purpose) throws SQLException {
+    public List<PaymentIntent> awaitingAuthentication(Connection db, String purpose) {
         return Sql.list(db, "SELECT " + COLUMNS + " FROM payment_intents WHERE purpose = ? AND status = ? "
                 + "ORDER BY created_at, id", PaymentIntents::map, purpose, REQUIRES_ACTION);
     }
 
     /** One of the account's PaymentIntents; another account's id is as unknown as a made-up one. */
-    public Optional<PaymentIntent> owned(Connection db, long accountId, String paymentIntentId) throws SQLException {
+    public Optional<PaymentIntent> owned(Connection db, long accountId, String paymentIntentId) {
         return find(db, paymentIntentId).filter(intent -> intent.accountId() == accountId);
     }
 
-    public Optional<PaymentIntent> find(Connection db, String paymentIntentId) throws SQLException {
+    public Optional<PaymentIntent> find(Connection db, String paymentIntentId) {
         return Sql.one(db, "SELECT " + COLUMNS + " FROM payment_intents WHERE id = ?", PaymentIntents::map, paymentIntentId);
     }
 
-    private PaymentIntent succeed(Connection db, String id, Instant now) throws SQLException {
+    private PaymentIntent succeed(Connection db, String id, Instant now) {
         Sql.update(db, "UPDATE payment_intents SET status = ?, updated_at = ? WHERE id = ?", SUCCEEDED, now, id);
         PaymentIntent intent = find(db, id).orElseThrow();
         Fulfilment fulfilment = fulfilments.get(intent.purpose());
@@ -191,7 +189,7 @@ public final class PaymentIntents {
         return intent;
     }
 
-    private PaymentIntent decline(Connection db, String id, TestCards.Decline decline, Instant now) throws SQLException {
+    private PaymentIntent decline(Connection db, String id, TestCards.Decline decline, Instant now) {
         Sql.update(db, "UPDATE payment_intents SET status = ?, decline_code = ?, updated_at = ? WHERE id = ?",
                 REQUIRES_PAYMENT_METHOD, decline.declineCode(), now, id);
         throw new CardDeclined(decline, id);
@@ -202,10 +200,10 @@ public final class PaymentIntents {
                 Map.of("payment_intent_id", paymentIntentId));
     }
 
-    private static PaymentIntent map(ResultSet row) throws SQLException {
+    private static PaymentIntent map(Row row) {
         return new PaymentIntent(row.getString("id"), row.getLong("account_id"), row.getBigDecimal("amount"),
                 row.getString("status"), row.getString("payment_method_id"), row.getString("purpose"),
                 row.getString("reference"), row.getString("decline_code"), row.getString("client_secret"),
-                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
+                row.instant("created_at"), row.instant("updated_at"));
     }
 }

@@ -3,9 +3,10 @@ package dev.modelslabtwin.emulator.stripe;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 
+import dev.modelslabtwin.emulator.db.Row;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -54,13 +55,13 @@ public final class PaymentMethods {
     }
 
     /** A new, unattached PaymentMethod for a test card, as a {@code pm_card_*} shortcut makes one (CVC given). */
-    public static Card create(Connection db, TestCards.TestCard card, int expMonth, int expYear, Instant now) throws SQLException {
+    public static Card create(Connection db, TestCards.TestCard card, int expMonth, int expYear, Instant now) {
         return create(db, card, expMonth, expYear, true, now);
     }
 
     /** A new, unattached PaymentMethod for a test card, as tokenisation with the publishable key makes one. */
     public static Card create(Connection db, TestCards.TestCard card, int expMonth, int expYear, boolean cvcProvided,
-                              Instant now) throws SQLException {
+                              Instant now) {
         String id = StripeIds.next("pm");
         Sql.update(db, "INSERT INTO payment_methods (" + COLUMNS + ") VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)",
                 id, card.number(), card.brand(), card.last4(), expMonth, expYear, card.funding(), card.country(),
@@ -73,8 +74,7 @@ public final class PaymentMethods {
      * the account. A card from Stripe's decline table is refused here, as Stripe refuses to attach it.
      * The account's first card becomes its default whatever {@code makeDefault} says.
      */
-    public static Card attach(Connection db, long accountId, String paymentMethodId, boolean makeDefault, Instant now)
-            throws SQLException {
+    public static Card attach(Connection db, long accountId, String paymentMethodId, boolean makeDefault, Instant now) {
         Optional<TestCards.TestCard> shortcut = TestCards.byPaymentMethodShortcut(paymentMethodId);
         Card card;
         if (shortcut.isPresent()) {
@@ -98,7 +98,7 @@ public final class PaymentMethods {
     }
 
     /** The account's cards, default first, then the most recently attached first. */
-    public static List<Card> list(Connection db, long accountId) throws SQLException {
+    public static List<Card> list(Connection db, long accountId) {
         return Sql.list(db, "SELECT " + COLUMNS + " FROM payment_methods WHERE account_id = ? AND detached_at IS NULL "
                 + "ORDER BY is_default DESC, attached_at DESC, id", PaymentMethods::map, accountId);
     }
@@ -109,7 +109,7 @@ public final class PaymentMethods {
      * shortcut (which makes a fresh unattached PaymentMethod). 404 for anything else, another
      * account's cards included.
      */
-    public static Card chargeable(Connection db, long accountId, String paymentMethodId, Instant now) throws SQLException {
+    public static Card chargeable(Connection db, long accountId, String paymentMethodId, Instant now) {
         Optional<TestCards.TestCard> shortcut = TestCards.byPaymentMethodShortcut(paymentMethodId);
         if (shortcut.isPresent()) {
             return create(db, shortcut.get(), 12, now.atZone(ZoneOffset.UTC).getYear() + 3, now);
@@ -120,18 +120,18 @@ public final class PaymentMethods {
     }
 
     /** One of the account's cards; 404 {@code not_found} for an unknown id or another account's card. */
-    public static Card owned(Connection db, long accountId, String paymentMethodId) throws SQLException {
+    public static Card owned(Connection db, long accountId, String paymentMethodId) {
         return find(db, paymentMethodId)
                 .filter(card -> card.accountId() != null && card.accountId() == accountId)
                 .orElseThrow(() -> noSuchCard(paymentMethodId));
     }
 
-    public static Optional<Card> defaultFor(Connection db, long accountId) throws SQLException {
+    public static Optional<Card> defaultFor(Connection db, long accountId) {
         return Sql.one(db, "SELECT " + COLUMNS + " FROM payment_methods WHERE account_id = ? AND detached_at IS NULL "
                 + "AND is_default", PaymentMethods::map, accountId);
     }
 
-    public static Card makeDefault(Connection db, long accountId, String paymentMethodId) throws SQLException {
+    public static Card makeDefault(Connection db, long accountId, String paymentMethodId) {
         owned(db, accountId, paymentMethodId);
         Sql.update(db, "UPDATE payment_methods SET is_default = (id = ?) WHERE account_id = ? AND detached_at IS NULL",
                 paymentMethodId, accountId);
@@ -142,7 +142,7 @@ public final class PaymentMethods {
      * Detaches one of the account's cards. When it was the default, the most recently attached
      * remaining card becomes the default; the default after the removal, if any, is returned.
      */
-    public static Optional<Card> detach(Connection db, long accountId, String paymentMethodId, Instant now) throws SQLException {
+    public static Optional<Card> detach(Connection db, long accountId, String paymentMethodId, Instant now) {
         Card card = owned(db, accountId, paymentMethodId);
         Sql.update(db, "UPDATE payment_methods SET detached_at = ?, is_default = FALSE WHERE id = ?", now, card.id());
         if (card.isDefault()) {
@@ -156,7 +156,7 @@ public final class PaymentMethods {
         return defaultFor(db, accountId);
     }
 
-    public static Optional<Card> find(Connection db, String paymentMethodId) throws SQLException {
+    public static Optional<Card> find(Connection db, String paymentMethodId) {
         return Sql.one(db, "SELECT " + COLUMNS + " FROM payment_methods WHERE id = ? AND detached_at IS NULL",
                 PaymentMethods::map, paymentMethodId);
     }
@@ -166,12 +166,12 @@ public final class PaymentMethods {
                 Map.of("payment_method_id", paymentMethodId));
     }
 
-    private static Card map(ResultSet row) throws SQLException {
+    private static Card map(Row row) {
         // Read through getObject: wasNull() after getLong would be overtaken by the next column read.
         Long accountId = row.getObject("account_id", Long.class);
         return new Card(row.getString("id"), accountId, row.getString("test_card"),
                 row.getString("brand"), row.getString("last4"), row.getInt("exp_month"), row.getInt("exp_year"),
                 row.getString("funding"), row.getString("country"), row.getBoolean("is_default"),
-                row.getBoolean("cvc_provided"), Sql.instant(row, "created_at"));
+                row.getBoolean("cvc_provided"), row.instant("created_at"));
     }
 }

@@ -3,9 +3,10 @@ package dev.modelslabtwin.emulator.stripe;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 
+import dev.modelslabtwin.emulator.db.Row;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public final class SetupIntents {
     private SetupIntents() {
     }
 
-    public static SetupIntent create(Connection db, long accountId, Instant now) throws SQLException {
+    public static SetupIntent create(Connection db, long accountId, Instant now) {
         String id = StripeIds.next("seti");
         Sql.update(db, "INSERT INTO setup_intents (id, account_id, client_secret, status, created_at, updated_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", id, accountId, id + "_secret_" + StripeIds.random(24), REQUIRES_PAYMENT_METHOD,
@@ -49,7 +50,7 @@ public final class SetupIntents {
         return find(db, id).orElseThrow();
     }
 
-    public static Optional<SetupIntent> find(Connection db, String setupIntentId) throws SQLException {
+    public static Optional<SetupIntent> find(Connection db, String setupIntentId) {
         return Sql.one(db, "SELECT " + COLUMNS + " FROM setup_intents WHERE id = ?", SetupIntents::map, setupIntentId);
     }
 
@@ -59,8 +60,7 @@ public final class SetupIntents {
      * the decline as its last error, so callers must let the transaction commit. 409 {@code invalid_state}
      * unless it is awaiting a payment method.
      */
-    public static SetupIntent confirm(Connection db, String setupIntentId, String paymentMethodId, Instant now)
-            throws SQLException {
+    public static SetupIntent confirm(Connection db, String setupIntentId, String paymentMethodId, Instant now) {
         SetupIntent intent = find(db, setupIntentId).orElseThrow(() -> noSuchSetupIntent(setupIntentId));
         if (!REQUIRES_PAYMENT_METHOD.equals(intent.status())) {
             throw new ApiProblem(409, "invalid_state", "SetupIntent " + setupIntentId + " is " + intent.status()
@@ -83,8 +83,7 @@ public final class SetupIntents {
      * card is saved; failed, it goes back to {@code requires_payment_method} and {@link CardDeclined}
      * (authentication_failed) is thrown.
      */
-    public static SetupIntent completeAuthentication(Connection db, String setupIntentId, boolean approved, Instant now)
-            throws SQLException {
+    public static SetupIntent completeAuthentication(Connection db, String setupIntentId, boolean approved, Instant now) {
         SetupIntent intent = find(db, setupIntentId).orElseThrow(() -> noSuchSetupIntent(setupIntentId));
         if (!intent.requiresAction()) {
             throw new ApiProblem(409, "invalid_state", "SetupIntent " + setupIntentId + " is " + intent.status()
@@ -96,20 +95,18 @@ public final class SetupIntents {
         return succeed(db, intent, intent.paymentMethodId(), now);
     }
 
-    private static SetupIntent succeed(Connection db, SetupIntent intent, String paymentMethodId, Instant now)
-            throws SQLException {
+    private static SetupIntent succeed(Connection db, SetupIntent intent, String paymentMethodId, Instant now) {
         PaymentMethods.attach(db, intent.accountId(), paymentMethodId, false, now);
         return status(db, intent.id(), SUCCEEDED, now);
     }
 
-    private static SetupIntent fail(Connection db, String setupIntentId, TestCards.Decline decline, Instant now)
-            throws SQLException {
+    private static SetupIntent fail(Connection db, String setupIntentId, TestCards.Decline decline, Instant now) {
         Sql.update(db, "UPDATE setup_intents SET status = ?, decline_code = ?, updated_at = ? WHERE id = ?",
                 REQUIRES_PAYMENT_METHOD, decline.declineCode(), now, setupIntentId);
         throw new CardDeclined(decline, null);
     }
 
-    private static SetupIntent status(Connection db, String setupIntentId, String status, Instant now) throws SQLException {
+    private static SetupIntent status(Connection db, String setupIntentId, String status, Instant now) {
         Sql.update(db, "UPDATE setup_intents SET status = ?, updated_at = ? WHERE id = ?", status, now, setupIntentId);
         return find(db, setupIntentId).orElseThrow();
     }
@@ -119,9 +116,9 @@ public final class SetupIntents {
                 Map.of("setup_intent_id", setupIntentId));
     }
 
-    private static SetupIntent map(ResultSet row) throws SQLException {
+    private static SetupIntent map(Row row) {
         return new SetupIntent(row.getString("id"), row.getLong("account_id"), row.getString("client_secret"),
                 row.getString("status"), row.getString("payment_method_id"), row.getString("decline_code"),
-                Sql.instant(row, "created_at"));
+                row.instant("created_at"));
     }
 }

@@ -4,7 +4,7 @@ import dev.modelslabtwin.emulator.billing.Invoices;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +15,7 @@ import java.util.List;
  */
 record Bill(long subscriptionId, List<Invoices.Line> lines) {
 
-    static Bill of(Connection db, long subscriptionId, List<Invoices.Line> newLines) throws SQLException {
+    static Bill of(Connection db, long subscriptionId, List<Invoices.Line> newLines) {
         List<Invoices.Line> lines = new ArrayList<>(PendingItems.of(db, subscriptionId));
         lines.addAll(newLines);
         return new Bill(subscriptionId, List.copyOf(lines));

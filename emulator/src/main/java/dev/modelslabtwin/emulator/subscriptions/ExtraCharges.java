@@ -9,7 +9,7 @@ import dev.modelslabtwin.emulator.wallet.Ledger;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 
 /**
@@ -32,7 +32,7 @@ final class ExtraCharges {
 
     /** Charges {@code paymentMethodId}, else the default card; 422 without either. */
     static Outcome charge(Connection db, PaymentIntents intents, long accountId, BigDecimal amount, String paymentMethodId,
-                          Instant now) throws SQLException {
+                          Instant now) {
         String card = paymentMethodId != null ? ChargeableCards.resolve(db, accountId, paymentMethodId, now)
                 : PaymentMethods.defaultFor(db, accountId).map(PaymentMethods.Card::id)
                 .orElseThrow(SubscriptionCards::noCard);
@@ -43,7 +43,7 @@ final class ExtraCharges {
     }
 
     /** The effect of a successful custom charge: runs once, in the charge's transaction. */
-    static void fulfil(Connection db, PaymentIntents.PaymentIntent payment, Instant now) throws SQLException {
+    static void fulfil(Connection db, PaymentIntents.PaymentIntent payment, Instant now) {
         Ledger.credit(db, payment.accountId(), payment.amount(), new Ledger.Entry("stripe", payment.id(), USECASE,
                 "Subscription charge credited to the wallet"), now);
         Invoices.recordPaid(db, payment.accountId(), "Subscription charge", payment.amount(), payment.id(), null, now);

@@ -4,7 +4,7 @@ import dev.modelslabtwin.client.model.SubscriptionStatus;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 
 /**
@@ -16,7 +16,7 @@ final class Pausing {
     private Pausing() {
     }
 
-    static void pause(Connection db, long accountId, long id, Instant now) throws SQLException {
+    static void pause(Connection db, long accountId, long id, Instant now) {
         StoredSubscription subscription = Subscriptions.owned(db, accountId, id);
         SubscriptionStates.require(subscription, "Only an active or trialing subscription can be paused.",
                 SubscriptionStatus.ACTIVE, SubscriptionStatus.TRIALING);
@@ -24,8 +24,7 @@ final class Pausing {
     }
 
     /** Resumes; returns the charge for a new period when the paid one ended during the pause, else null. */
-    static PaymentIntents.PaymentIntent resume(Connection db, PaymentIntents intents, long accountId, long id, Instant now)
-            throws SQLException {
+    static PaymentIntents.PaymentIntent resume(Connection db, PaymentIntents intents, long accountId, long id, Instant now) {
         StoredSubscription subscription = Subscriptions.owned(db, accountId, id);
         SubscriptionStates.require(subscription, "Only a paused subscription can be resumed.", SubscriptionStatus.PAUSED);
         if (now.isBefore(subscription.periodEnd())) {

@@ -6,7 +6,7 @@ import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -28,8 +28,7 @@ final class PaymentRecovery {
      * Charges what the subscription owes; returns the PaymentIntent (succeeded, its effect done, or
      * awaiting 3D Secure). Declined: {@code CardDeclined}, the subscription still past due for the new reason.
      */
-    static PaymentIntents.PaymentIntent retry(Connection db, PaymentIntents intents, long accountId, long id, Instant now)
-            throws SQLException {
+    static PaymentIntents.PaymentIntent retry(Connection db, PaymentIntents intents, long accountId, long id, Instant now) {
         StoredSubscription subscription = Subscriptions.owned(db, accountId, id);
         SubscriptionStates.require(subscription, "Only a past_due subscription has a failed payment to fix.",
                 SubscriptionStatus.PAST_DUE);
@@ -50,7 +49,7 @@ final class PaymentRecovery {
     }
 
     /** The effect of a successful retry: the owed items are invoiced as paid and the subscription is active again. */
-    static void fulfil(Connection db, PaymentIntents.PaymentIntent payment, Instant now) throws SQLException {
+    static void fulfil(Connection db, PaymentIntents.PaymentIntent payment, Instant now) {
         StoredSubscription subscription = Subscriptions.locked(db, Long.parseLong(payment.reference()));
         Bill owed = Bill.of(db, subscription.id(), List.of());
         SubscriptionInvoices.settle(db, subscription, owed, Plans.existing(db, subscription.planId()), payment.id(), now);

@@ -5,7 +5,7 @@ import dev.modelslabtwin.emulator.billing.Invoices;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ final class PeriodRestarts {
 
     /** {@code POST /subscriptions/{id}/reset-cycle}: an active subscription's new period starts now. */
     static PaymentIntents.PaymentIntent resetCycle(Connection db, PaymentIntents intents, long accountId, long id,
-                                                   Instant now) throws SQLException {
+                                                   Instant now) {
         StoredSubscription subscription = Subscriptions.owned(db, accountId, id);
         SubscriptionStates.require(subscription, "Only an active subscription can reset its billing cycle.",
                 SubscriptionStatus.ACTIVE);
@@ -35,7 +35,7 @@ final class PeriodRestarts {
 
     /** Restarts the cycle on {@code plan} at {@code now}; returns the charge, or null when the bill was a credit. */
     static PaymentIntents.PaymentIntent restart(Connection db, PaymentIntents intents, StoredSubscription subscription,
-                                                Plans.Plan plan, Instant now) throws SQLException {
+                                                Plans.Plan plan, Instant now) {
         List<Invoices.Line> lines = new ArrayList<>();
         Proration.unusedTime(Plans.existing(db, subscription.planId()), subscription, now).ifPresent(lines::add);
         lines.add(SubscriptionInvoices.period(plan, now, plan.interval().periodEnd(now, 0)));

@@ -5,7 +5,7 @@ import dev.modelslabtwin.emulator.billing.Invoices;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,7 @@ final class PlanChanges {
     private PlanChanges() {
     }
 
-    static Outcome change(Connection db, PaymentIntents intents, long accountId, long id, long newPlanId, Instant now)
-            throws SQLException {
+    static Outcome change(Connection db, PaymentIntents intents, long accountId, long id, long newPlanId, Instant now) {
         StoredSubscription subscription = Subscriptions.owned(db, accountId, id);
         SubscriptionStates.require(subscription, "Only an active or trialing subscription can change plan.",
                 SubscriptionStatus.ACTIVE, SubscriptionStatus.TRIALING);

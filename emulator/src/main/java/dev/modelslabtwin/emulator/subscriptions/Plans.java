@@ -4,10 +4,10 @@ import dev.modelslabtwin.client.model.PlanCategory;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 
+import dev.modelslabtwin.emulator.db.Row;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,30 +31,30 @@ final class Plans {
     private Plans() {
     }
 
-    static List<Plan> all(Connection db) throws SQLException {
+    static List<Plan> all(Connection db) {
         return Sql.list(db, "SELECT " + COLUMNS + " FROM plans ORDER BY id", Plans::map);
     }
 
-    static Optional<Plan> find(Connection db, long id) throws SQLException {
+    static Optional<Plan> find(Connection db, long id) {
         return Sql.one(db, "SELECT " + COLUMNS + " FROM plans WHERE id = ?", Plans::map, id);
     }
 
     /** The plan a request names in {@code field}; an unknown id is a validation error of that field. */
-    static Plan requested(Connection db, long id, String field) throws SQLException {
+    static Plan requested(Connection db, long id, String field) {
         return find(db, id).orElseThrow(() -> ApiProblem.validation(Map.of(field,
                 List.of("The selected " + field.replace('_', ' ') + " is invalid: see GET /subscriptions/plans."))));
     }
 
     /** A plan a stored subscription or payment refers to: plans are never removed, so it exists. */
-    static Plan existing(Connection db, long id) throws SQLException {
-        return find(db, id).orElseThrow(() -> new SQLException("plan " + id + " is missing from the catalogue"));
+    static Plan existing(Connection db, long id) {
+        return find(db, id).orElseThrow(() -> new IllegalStateException("plan " + id + " is missing from the catalogue"));
     }
 
     /**
      * Fails when a plan of the catalogue could not be billed or shown (a category outside the contract's,
      * a period with no known length): a seed-file mistake, reported when the emulator starts.
      */
-    static void verifyCatalogue(Connection db) throws SQLException {
+    static void verifyCatalogue(Connection db) {
         try {
             for (Plan plan : all(db)) {
                 plan.interval();
@@ -71,7 +71,7 @@ final class Plans {
         }
     }
 
-    private static Plan map(ResultSet row) throws SQLException {
+    private static Plan map(Row row) {
         String features = row.getString("features");
         return new Plan(row.getLong("id"), row.getString("name"), PlanCategory.fromValue(row.getString("category")),
                 row.getString("period"), row.getString("type"), row.getBigDecimal("price"), row.getInt("api_call_limit"),

@@ -7,7 +7,7 @@ import dev.modelslabtwin.emulator.stripe.CardDeclined;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +73,7 @@ final class Renewals {
     }
 
     /** Does the earliest thing due on one subscription; false when nothing is due any more. */
-    private boolean step(Connection db, long id, Instant now) throws SQLException {
+    private boolean step(Connection db, long id, Instant now) {
         StoredSubscription subscription = Subscriptions.locked(db, id);
         if (subscription.renews() && !subscription.periodEnd().isAfter(now)) {
             renew(db, subscription);
@@ -88,7 +88,7 @@ final class Renewals {
     }
 
     /** Bills the period that starts where the current one ends, at that moment. */
-    private void renew(Connection db, StoredSubscription subscription) throws SQLException {
+    private void renew(Connection db, StoredSubscription subscription) {
         Instant at = subscription.periodEnd();
         Plans.Plan plan = Plans.existing(db, subscription.planId());
         BillingInterval interval = plan.interval();
@@ -116,12 +116,12 @@ final class Renewals {
 
     /** The renewal was not paid: its period line waits, with the other pending items, for fix-payment. */
     private static void owe(Connection db, StoredSubscription subscription, Invoices.Line period, PaymentFailure failure,
-                            Instant at) throws SQLException {
+                            Instant at) {
         PendingItems.add(db, subscription.id(), period, at);
         Subscriptions.markPastDue(db, subscription.id(), at, failure);
     }
 
-    private void cancelUnpaid(Connection db, StoredSubscription subscription, Instant at) throws SQLException {
+    private void cancelUnpaid(Connection db, StoredSubscription subscription, Instant at) {
         PendingItems.clear(db, subscription.id());
         for (PaymentIntents.PaymentIntent retry : services.paymentIntents().awaitingAuthentication(db,
                 PaymentRecovery.PURPOSE)) {
@@ -132,7 +132,7 @@ final class Renewals {
         Subscriptions.cancel(db, subscription.id(), at);
     }
 
-    private void expireUnfinishedStarts(Connection db, Long accountId, Instant now) throws SQLException {
+    private void expireUnfinishedStarts(Connection db, Long accountId, Instant now) {
         for (PaymentIntents.PaymentIntent start : services.paymentIntents().awaitingAuthentication(db, Subscribing.PURPOSE)) {
             Instant expiry = start.createdAt().plus(INCOMPLETE_LIFETIME);
             if ((accountId == null || accountId == start.accountId()) && !expiry.isAfter(now)) {

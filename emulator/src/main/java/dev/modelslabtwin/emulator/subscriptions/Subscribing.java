@@ -8,7 +8,6 @@ import dev.modelslabtwin.emulator.wallet.ChargeableCards;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +49,7 @@ final class Subscribing {
      * asked for a Checkout page) opens a Checkout Session. A declined card throws {@code CardDeclined};
      * its failed PaymentIntent is kept.
      */
-    static Outcome subscribe(Connection db, PaymentIntents intents, long accountId, Request request, Instant now)
-            throws SQLException {
+    static Outcome subscribe(Connection db, PaymentIntents intents, long accountId, Request request, Instant now) {
         Plans.Plan plan = Plans.requested(db, request.planId(), "plan_id");
         SubscriptionStates.refuseSecondOnPlan(db, accountId, plan);
         Optional<String> card;
@@ -73,7 +71,7 @@ final class Subscribing {
     }
 
     /** The effect of a successful first payment, at once or after 3D Secure: the subscription starts. */
-    static void fulfil(Connection db, PaymentIntents.PaymentIntent payment, Instant now) throws SQLException {
+    static void fulfil(Connection db, PaymentIntents.PaymentIntent payment, Instant now) {
         Plans.Plan plan = Plans.existing(db, Long.parseLong(payment.reference()));
         start(db, payment.accountId(), plan, payment.amount(), payment.paymentMethodId(), payment.id(), null, now);
     }
@@ -84,7 +82,7 @@ final class Subscribing {
      * unpaid, once expired, or for a wallet top-up's session.
      */
     static Confirmation confirmCheckout(Connection db, PaymentIntents intents, long accountId, String sessionId,
-                                        Instant now) throws SQLException {
+                                        Instant now) {
         CheckoutSessions.Session session = CheckoutSessions.owned(db, accountId, sessionId);
         if (!CheckoutSessions.PURPOSE_SUBSCRIBE.equals(session.purpose()) || session.planId() == null) {
             throw new ApiProblem(409, "invalid_state", "Checkout Session " + sessionId + " pays for a wallet top-up, "
@@ -98,7 +96,7 @@ final class Subscribing {
             return new Confirmation(session, started, true);
         }
         PaymentIntents.PaymentIntent payment = intents.find(db, session.paymentIntentId()).orElseThrow(
-                () -> new SQLException("paid session " + sessionId + " has no payment"));
+                () -> new IllegalStateException("paid session " + sessionId + " has no payment"));
         String card = keepCheckoutCard(db, accountId, payment.paymentMethodId(), now);
         StoredSubscription subscription = start(db, accountId, Plans.existing(db, session.planId()), session.amount(),
                 card, payment.id(), sessionId, now);
@@ -106,8 +104,7 @@ final class Subscribing {
     }
 
     private static StoredSubscription start(Connection db, long accountId, Plans.Plan plan, BigDecimal paid, String card,
-                                            String paymentIntentId, String checkoutSessionId, Instant now)
-            throws SQLException {
+                                            String paymentIntentId, String checkoutSessionId, Instant now) {
         StoredSubscription subscription = Subscriptions.start(db, accountId, plan, card, paymentIntentId,
                 checkoutSessionId, now);
         Bill first = new Bill(subscription.id(), List.of(SubscriptionInvoices.period(plan, subscription.periodStart(),
@@ -120,8 +117,7 @@ final class Subscribing {
      * Checkout in subscription mode saves the card the person paid with to the customer, so renewals can
      * charge it off-session.
      */
-    private static String keepCheckoutCard(Connection db, long accountId, String paymentMethodId, Instant now)
-            throws SQLException {
+    private static String keepCheckoutCard(Connection db, long accountId, String paymentMethodId, Instant now) {
         Optional<PaymentMethods.Card> card = PaymentMethods.find(db, paymentMethodId);
         if (card.isPresent() && card.get().accountId() == null) {
             return PaymentMethods.attach(db, accountId, paymentMethodId, false, now).id();
@@ -131,7 +127,7 @@ final class Subscribing {
 
     /** An earlier attempt at this plan still awaiting 3D Secure is dropped, so a person cannot pay for the plan twice. */
     private static void cancelUnfinishedAttempts(Connection db, PaymentIntents intents, long accountId, Plans.Plan plan,
-                                                 Instant now) throws SQLException {
+                                                 Instant now) {
         for (PaymentIntents.PaymentIntent attempt : intents.awaitingAuthentication(db, PURPOSE)) {
             if (attempt.accountId() == accountId && String.valueOf(plan.id()).equals(attempt.reference())) {
                 intents.cancel(db, attempt.id(), now);

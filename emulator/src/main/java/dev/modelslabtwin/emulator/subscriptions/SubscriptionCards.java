@@ -8,7 +8,7 @@ import dev.modelslabtwin.emulator.wallet.ProblemAfterFailedCharge;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ final class SubscriptionCards {
      * Stripe's order: the subscription's own card while it is still saved to the account, else the
      * account's default card; empty when the account has no card.
      */
-    static Optional<String> payingFor(Connection db, StoredSubscription subscription) throws SQLException {
+    static Optional<String> payingFor(Connection db, StoredSubscription subscription) {
         if (subscription.paymentMethodId() != null) {
             Optional<String> own = PaymentMethods.find(db, subscription.paymentMethodId())
                     .filter(card -> Objects.equals(card.accountId(), subscription.accountId()))
@@ -48,8 +48,7 @@ final class SubscriptionCards {
      * way only the failed PaymentIntent is kept.
      */
     static PaymentIntents.PaymentIntent chargeNow(PaymentIntents intents, Connection db, StoredSubscription subscription,
-                                                 String card, BigDecimal amount, String purpose, Instant now)
-            throws SQLException {
+                                                 String card, BigDecimal amount, String purpose, Instant now) {
         try {
             return intents.chargeWithoutAuthentication(db, subscription.accountId(), card, amount, purpose,
                     String.valueOf(subscription.id()), now);

@@ -4,7 +4,7 @@ import dev.modelslabtwin.emulator.billing.Invoices;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,7 +36,7 @@ final class SubscriptionInvoices {
      * needed no payment) and clears the items it billed; returns the invoice's id.
      */
     static String settle(Connection db, StoredSubscription subscription, Bill bill, Plans.Plan plan,
-                         String paymentIntentId, Instant now) throws SQLException {
+                         String paymentIntentId, Instant now) {
         PendingItems.clear(db, bill.subscriptionId());
         BigDecimal total = bill.total();
         List<Invoices.Line> lines = new ArrayList<>(bill.lines());

@@ -4,7 +4,7 @@ import dev.modelslabtwin.client.model.SubscriptionStatus;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +28,7 @@ final class SubscriptionStates {
      * One live (not canceled) subscription per plan and account: subscribing twice is almost always a
      * retry that would charge twice. 409 naming the live one.
      */
-    static void refuseSecondOnPlan(Connection db, long accountId, Plans.Plan plan) throws SQLException {
+    static void refuseSecondOnPlan(Connection db, long accountId, Plans.Plan plan) {
         Optional<StoredSubscription> live = Subscriptions.liveOnPlan(db, accountId, plan.id());
         if (live.isPresent()) {
             throw new ApiProblem(409, "invalid_state", "This account already holds a live subscription to plan "

@@ -7,7 +7,7 @@ import dev.modelslabtwin.emulator.wallet.Money;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,11 +18,11 @@ final class SubscriptionViews {
     private SubscriptionViews() {
     }
 
-    static Subscription of(Connection db, long id) throws SQLException {
+    static Subscription of(Connection db, long id) {
         return of(db, Subscriptions.find(db, id).orElseThrow());
     }
 
-    static Subscription of(Connection db, StoredSubscription stored) throws SQLException {
+    static Subscription of(Connection db, StoredSubscription stored) {
         Plans.Plan plan = Plans.existing(db, stored.planId());
         BigDecimal pending = PendingItems.total(db, stored.id());
         Subscription view = new Subscription()

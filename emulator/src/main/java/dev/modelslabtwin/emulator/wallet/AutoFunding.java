@@ -10,7 +10,6 @@ import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +43,14 @@ public final class AutoFunding {
     private AutoFunding() {
     }
 
-    static Settings settings(Connection db, long accountId) throws SQLException {
+    static Settings settings(Connection db, long accountId) {
         return Sql.one(db, "SELECT auto_funding_enabled, auto_charge_amount, charge_threshold FROM wallets WHERE account_id = ?",
                 row -> new Settings(row.getBoolean(1), row.getBigDecimal(2), row.getBigDecimal(3)), accountId)
-                .orElseThrow(() -> new SQLException("account " + accountId + " has no wallet"));
+                .orElseThrow(() -> new IllegalStateException("account " + accountId + " has no wallet"));
     }
 
     /** Turns auto-funding on; it needs a saved card to charge. Returns the card it will charge. */
-    static String enable(Connection db, long accountId, BigDecimal amount, BigDecimal threshold) throws SQLException {
+    static String enable(Connection db, long accountId, BigDecimal amount, BigDecimal threshold) {
         String card = PaymentMethods.defaultFor(db, accountId).map(PaymentMethods.Card::id).orElseThrow(() ->
                 ApiProblem.validation(Map.of("payment_method_id", List.of(
                         "Auto-funding needs a saved card to charge: attach one with POST /billing/payment-methods."))));
@@ -60,7 +59,7 @@ public final class AutoFunding {
         return card;
     }
 
-    static void disable(Connection db, long accountId) throws SQLException {
+    static void disable(Connection db, long accountId) {
         Sql.update(db, "UPDATE wallets SET auto_funding_enabled = FALSE, auto_charge_amount = NULL, charge_threshold = NULL "
                 + "WHERE account_id = ?", accountId);
     }
@@ -69,8 +68,7 @@ public final class AutoFunding {
      * Charges the default card {@code settings.amount()}; the wallet is credited by {@link #fulfil}.
      * A failure (declined, needs 3D Secure, no card) is recorded and returned, never thrown.
      */
-    static Charge charge(Connection db, PaymentIntents intents, long accountId, Settings settings, Instant now)
-            throws SQLException {
+    static Charge charge(Connection db, PaymentIntents intents, long accountId, Settings settings, Instant now) {
         Optional<PaymentMethods.Card> card = PaymentMethods.defaultFor(db, accountId);
         if (card.isEmpty()) {
             Ledger.failed(db, accountId, "credit", settings.amount(),
@@ -116,7 +114,7 @@ public final class AutoFunding {
     }
 
     /** The effect of a successful automatic charge: runs once, in the charge's transaction. */
-    static void fulfil(Connection db, PaymentIntents.PaymentIntent payment, Instant now) throws SQLException {
+    static void fulfil(Connection db, PaymentIntents.PaymentIntent payment, Instant now) {
         Ledger.credit(db, payment.accountId(), payment.amount(),
                 new Ledger.Entry("stripe", payment.id(), PURPOSE, "Auto-funding top-up"), now);
         Invoices.recordPaid(db, payment.accountId(), "Wallet auto-funding", payment.amount(), payment.id(), null, now);

@@ -3,7 +3,7 @@ package dev.modelslabtwin.emulator.wallet;
 import dev.modelslabtwin.emulator.billing.SavedCards;
 
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 
 /**
@@ -21,7 +21,7 @@ public final class ChargeableCards {
      * the account's first). A card Stripe refuses to attach is declined here (402); an unknown card or
      * another account's is a validation error of the request, as the wallet operations declare it.
      */
-    public static String resolve(Connection db, long accountId, String paymentMethodId, Instant now) throws SQLException {
+    public static String resolve(Connection db, long accountId, String paymentMethodId, Instant now) {
         return SavedCards.attach(db, accountId, paymentMethodId, false, now).id();
     }
 }

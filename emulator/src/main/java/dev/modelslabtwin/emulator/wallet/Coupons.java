@@ -6,10 +6,10 @@ import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.CardDeclined;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 
+import dev.modelslabtwin.emulator.db.Row;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +65,7 @@ final class Coupons {
     }
 
     /** Whether the account could redeem {@code code} now; 404 for an unknown coupon. Changes nothing. */
-    static Check check(Connection db, long accountId, String code, BigDecimal purchase, Instant now) throws SQLException {
+    static Check check(Connection db, long accountId, String code, BigDecimal purchase, Instant now) {
         Coupon coupon = find(db, code).orElseThrow(() -> new ApiProblem(404, "not_found", "No such coupon: " + code + ".",
                 Map.of("coupon_code", code)));
         return new Check(coupon, obstacle(db, coupon, accountId, purchase, now));
@@ -76,7 +76,7 @@ final class Coupons {
      * purchase first (no 3D Secure here: such a card answers 402 {@code authentication_required}).
      */
     static Redemption redeem(Connection db, PaymentIntents intents, long accountId, String code, BigDecimal purchase,
-                             String paymentMethodId, Instant now) throws SQLException {
+                             String paymentMethodId, Instant now) {
         Coupon coupon = find(db, code).orElseThrow(() -> invalid(code, "unknown", "This coupon does not exist."));
         String reason = obstacle(db, coupon, accountId, purchase, now);
         if (ALREADY_REDEEMED.equals(reason)) {
@@ -114,9 +114,9 @@ final class Coupons {
     }
 
     /** The effect of a successful bonus-coupon purchase: the purchase and the bonus credited, once. */
-    static void fulfil(Connection db, PaymentIntents.PaymentIntent payment, Instant now) throws SQLException {
+    static void fulfil(Connection db, PaymentIntents.PaymentIntent payment, Instant now) {
         Coupon coupon = find(db, payment.reference()).orElseThrow(
-                () -> new SQLException("payment " + payment.id() + " names no coupon"));
+                () -> new IllegalStateException("payment " + payment.id() + " names no coupon"));
         BigDecimal bonus = coupon.bonusOn(payment.amount());
         Ledger.credit(db, payment.accountId(), payment.amount(), new Ledger.Entry("stripe", payment.id(), Funding.PURPOSE,
                 "Wallet funding with coupon " + coupon.code()), now);
@@ -126,8 +126,7 @@ final class Coupons {
         recordRedemption(db, coupon, payment.accountId(), payment.amount().add(bonus), now);
     }
 
-    private static String obstacle(Connection db, Coupon coupon, long accountId, BigDecimal purchase, Instant now)
-            throws SQLException {
+    private static String obstacle(Connection db, Coupon coupon, long accountId, BigDecimal purchase, Instant now) {
         if (coupon.expiresAt() != null && !now.isBefore(coupon.expiresAt())) {
             return EXPIRED;
         }
@@ -166,8 +165,7 @@ final class Coupons {
      * redemptions of one coupon write the same row, so the later one is run again and sees the first
      * (see V5.sql).
      */
-    private static void recordRedemption(Connection db, Coupon coupon, long accountId, BigDecimal credited, Instant now)
-            throws SQLException {
+    private static void recordRedemption(Connection db, Coupon coupon, long accountId, BigDecimal credited, Instant now) {
         Sql.update(db, "UPDATE coupons SET redemption_count = redemption_count + 1 WHERE code = ?", coupon.code());
         Sql.update(db, "INSERT INTO coupon_redemptions (coupon_code, account_id, credited_amount, redeemed_at) VALUES (?, ?, ?, ?)",
                 coupon.code(), accountId, credited, now);
@@ -178,16 +176,15 @@ final class Coupons {
     }
 
     /** Codes are matched case-insensitively, as Stripe matches promotion codes. */
-    private static Optional<Coupon> find(Connection db, String code) throws SQLException {
+    private static Optional<Coupon> find(Connection db, String code) {
         return Sql.one(db, "SELECT code, kind, credit_amount, percent, minimum_purchase, max_redemptions, expires_at "
                 + "FROM coupons WHERE UPPER(code) = UPPER(?)", Coupons::map, code);
     }
 
-    private static Coupon map(ResultSet row) throws SQLException {
-        int max = row.getInt("max_redemptions");
-        Integer maxRedemptions = row.wasNull() ? null : max;
+    private static Coupon map(Row row) {
+        Integer maxRedemptions = row.getObject("max_redemptions", Integer.class);
         return new Coupon(row.getString("code"), row.getString("kind"), row.getBigDecimal("credit_amount"),
                 row.getBigDecimal("percent"), row.getBigDecimal("minimum_purchase"), maxRedemptions,
-                Sql.instant(row, "expires_at"));
+                row.instant("expires_at"));
     }
 }

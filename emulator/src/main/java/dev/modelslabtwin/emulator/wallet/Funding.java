@@ -8,7 +8,7 @@ import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +40,7 @@ final class Funding {
      * A declined card throws {@code CardDeclined} (its failed PaymentIntent is kept).
      */
     static Outcome fund(Connection db, PaymentIntents intents, long accountId, BigDecimal amount, String paymentMethodId,
-                        Instant now) throws SQLException {
+                        Instant now) {
         Optional<String> card = paymentMethodId != null
                 ? Optional.of(ChargeableCards.resolve(db, accountId, paymentMethodId, now))
                 : PaymentMethods.defaultFor(db, accountId).map(PaymentMethods.Card::id);
@@ -54,7 +54,7 @@ final class Funding {
     }
 
     /** The effect of a successful top-up charge: runs once, in the charge's transaction. */
-    static void fulfil(Connection db, PaymentIntents.PaymentIntent payment, Instant now) throws SQLException {
+    static void fulfil(Connection db, PaymentIntents.PaymentIntent payment, Instant now) {
         credit(db, payment.accountId(), payment.amount(), payment.id(), "Wallet funding by card", now);
     }
 
@@ -62,7 +62,7 @@ final class Funding {
      * Credits a paid {@code fund} session the first time it is confirmed; later confirmations credit
      * nothing and say so. 404 for another account's session, 409 while unpaid or once expired.
      */
-    static Confirmation confirmCheckout(Connection db, long accountId, String sessionId, Instant now) throws SQLException {
+    static Confirmation confirmCheckout(Connection db, long accountId, String sessionId, Instant now) {
         CheckoutSessions.Session session = CheckoutSessions.owned(db, accountId, sessionId);
         if (!CheckoutSessions.PURPOSE_FUND.equals(session.purpose())) {
             throw new ApiProblem(409, "invalid_state", "Checkout Session " + sessionId + " pays for a subscription, "
@@ -77,7 +77,7 @@ final class Funding {
     }
 
     private static void credit(Connection db, long accountId, BigDecimal amount, String paymentIntentId, String description,
-                               Instant now) throws SQLException {
+                               Instant now) {
         Ledger.credit(db, accountId, amount, new Ledger.Entry("stripe", paymentIntentId, PURPOSE, description), now);
         Invoices.recordPaid(db, accountId, "Wallet funding", amount, paymentIntentId, null, now);
     }

@@ -5,7 +5,6 @@ import dev.modelslabtwin.emulator.routing.ApiProblem;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 
@@ -26,12 +25,12 @@ public final class Ledger {
     private Ledger() {
     }
 
-    public static BigDecimal balance(Connection db, long accountId) throws SQLException {
+    public static BigDecimal balance(Connection db, long accountId) {
         return Sql.one(db, "SELECT balance FROM wallets WHERE account_id = ?", row -> row.getBigDecimal(1), accountId)
-                .orElseThrow(() -> new SQLException("account " + accountId + " has no wallet"));
+                .orElseThrow(() -> new IllegalStateException("account " + accountId + " has no wallet"));
     }
 
-    public static Movement credit(Connection db, long accountId, BigDecimal amount, Entry entry, Instant now) throws SQLException {
+    public static Movement credit(Connection db, long accountId, BigDecimal amount, Entry entry, Instant now) {
         requirePositive(amount);
         Sql.update(db, "UPDATE wallets SET balance = balance + ?, total_credited = total_credited + ? WHERE account_id = ?",
                 amount, amount, accountId);
@@ -42,10 +41,10 @@ public final class Ledger {
      * Takes {@code amount} from the wallet; 422 {@code insufficient_balance} when the balance is smaller
      * (nothing is written then). Auto-funding is not this class's concern: see {@code AutoFunding}.
      */
-    public static Movement debit(Connection db, long accountId, BigDecimal amount, Entry entry, Instant now) throws SQLException {
+    public static Movement debit(Connection db, long accountId, BigDecimal amount, Entry entry, Instant now) {
         requirePositive(amount);
         BigDecimal balance = Sql.one(db, "SELECT balance FROM wallets WHERE account_id = ? FOR UPDATE",
-                row -> row.getBigDecimal(1), accountId).orElseThrow(() -> new SQLException("no wallet for " + accountId));
+                row -> row.getBigDecimal(1), accountId).orElseThrow(() -> new IllegalStateException("no wallet for " + accountId));
         if (balance.compareTo(amount) < 0) {
             throw new ApiProblem(422, "insufficient_balance", "The wallet balance is too low for this amount.",
                     Map.of("balance", balance, "requested", amount));
@@ -59,14 +58,13 @@ public final class Ledger {
      * Records a movement that was attempted and did not happen (a declined automatic top-up): listed
      * in the ledger with status {@code failed}, the balance and totals untouched.
      */
-    public static Movement failed(Connection db, long accountId, String type, BigDecimal amount, Entry entry, Instant now)
-            throws SQLException {
+    public static Movement failed(Connection db, long accountId, String type, BigDecimal amount, Entry entry, Instant now) {
         requirePositive(amount);
         return record(db, accountId, type, "failed", amount, entry, now);
     }
 
     private static Movement record(Connection db, long accountId, String type, String status, BigDecimal amount, Entry entry,
-                                   Instant now) throws SQLException {
+                                   Instant now) {
         long id = Sql.insert(db, "INSERT INTO ledger_entries (account_id, type, source, transaction_id, amount, status, usecase, "
                         + "description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 accountId, type, entry.source(), entry.transactionId(), amount, status, entry.usecase(), entry.description(), now);

@@ -2,10 +2,10 @@ package dev.modelslabtwin.emulator.wallet;
 
 import dev.modelslabtwin.emulator.db.Sql;
 
+import dev.modelslabtwin.emulator.db.Row;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +29,7 @@ final class Transactions {
     }
 
     /** {@code type} is {@code credit}, {@code debit} or null for both. */
-    static Page page(Connection db, long accountId, String type, int limit, int offset) throws SQLException {
+    static Page page(Connection db, long accountId, String type, int limit, int offset) {
         String filter = "FROM ledger_entries WHERE account_id = ?" + (type == null ? "" : " AND type = ?");
         Object[] parameters = type == null ? new Object[] {accountId} : new Object[] {accountId, type};
         long total = Sql.number(db, "SELECT COUNT(*) " + filter, parameters).longValue();
@@ -41,15 +41,15 @@ final class Transactions {
         return new Page(items, total, totals(db, accountId));
     }
 
-    static Totals totals(Connection db, long accountId) throws SQLException {
+    static Totals totals(Connection db, long accountId) {
         return Sql.one(db, "SELECT balance, total_credited, amount_used FROM wallets WHERE account_id = ?",
                 row -> new Totals(row.getBigDecimal(1), row.getBigDecimal(2), row.getBigDecimal(3)), accountId)
-                .orElseThrow(() -> new SQLException("account " + accountId + " has no wallet"));
+                .orElseThrow(() -> new IllegalStateException("account " + accountId + " has no wallet"));
     }
 
-    private static Entry map(ResultSet row) throws SQLException {
+    private static Entry map(Row row) {
         return new Entry(row.getLong("id"), row.getString("type"), row.getString("source"), row.getString("transaction_id"),
                 row.getBigDecimal("amount"), row.getString("status"), row.getString("usecase"), row.getString("description"),
-                Sql.instant(row, "created_at"));
+                row.instant("created_at"));
     }
 }

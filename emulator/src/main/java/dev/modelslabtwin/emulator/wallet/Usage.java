@@ -6,7 +6,7 @@ import dev.modelslabtwin.emulator.routing.ApiProblem;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +67,7 @@ public final class Usage {
         return Money.usd(amount);
     }
 
-    private static BigDecimal lockedBalance(Connection db, long accountId) throws SQLException {
+    private static BigDecimal lockedBalance(Connection db, long accountId) {
         return Sql.one(db, "SELECT balance FROM wallets WHERE account_id = ? FOR UPDATE", row -> row.getBigDecimal(1), accountId)
                 .orElseThrow(() -> new ApiProblem(404, "not_found", "No such account: " + accountId + ".",
                         Map.of("account_id", accountId)));

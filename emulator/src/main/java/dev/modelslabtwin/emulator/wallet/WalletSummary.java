@@ -2,7 +2,7 @@ package dev.modelslabtwin.emulator.wallet;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.SQLException;
+
 
 /**
  * The wallet at a glance, for other capabilities' views (the billing overview): balance, what was
@@ -11,7 +11,7 @@ import java.sql.SQLException;
 public record WalletSummary(BigDecimal balance, BigDecimal totalCredited, BigDecimal amountUsed, boolean autoFundingEnabled,
                             BigDecimal autoChargeAmount, BigDecimal chargeThreshold) {
 
-    public static WalletSummary of(Connection db, long accountId) throws SQLException {
+    public static WalletSummary of(Connection db, long accountId) {
         Transactions.Totals totals = Transactions.totals(db, accountId);
         AutoFunding.Settings autoFunding = AutoFunding.settings(db, accountId);
         return new WalletSummary(totals.balance(), totals.totalCredited(), totals.amountUsed(), autoFunding.enabled(),

@@ -6,7 +6,7 @@ import dev.modelslabtwin.emulator.stripe.StripeIds;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -20,7 +20,7 @@ final class Withdrawals {
     private Withdrawals() {
     }
 
-    static Ledger.Movement withdraw(Connection db, long accountId, BigDecimal amount, Instant now) throws SQLException {
+    static Ledger.Movement withdraw(Connection db, long accountId, BigDecimal amount, Instant now) {
         boolean reseller = Accounts.find(db, accountId).map(Accounts.Account::reseller).orElse(false);
         if (!reseller) {
             throw new ApiProblem(403, "reseller_only", "Withdrawals are available to reseller accounts only.", Map.of());

@@ -105,7 +105,7 @@ final class SubscriptionTests {
         return emu.database().transaction(db -> {
             List<Invoice> invoices = Sql.list(db, "SELECT id, amount, payment_intent_id, created_at FROM invoices "
                             + "WHERE subscription_id = ? AND status = 'paid' ORDER BY created_at, number",
-                    row -> new Invoice(row.getString(1), row.getBigDecimal(2), row.getString(3), Sql.instant(row, "created_at"),
+                    row -> new Invoice(row.getString(1), row.getBigDecimal(2), row.getString(3), row.instant("created_at"),
                             List.of()), subscriptionId);
             List<Invoice> withLines = new java.util.ArrayList<>();
             for (Invoice invoice : invoices) {

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -32,7 +32,7 @@ final class StripeObjects {
     private StripeObjects() {
     }
 
-    static ObjectNode paymentMethod(Connection db, PaymentMethods.Card card) throws SQLException {
+    static ObjectNode paymentMethod(Connection db, PaymentMethods.Card card) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", card.id());
         node.put("object", "payment_method");
@@ -77,7 +77,7 @@ final class StripeObjects {
     }
 
     static ObjectNode paymentIntent(Connection db, PaymentIntents.PaymentIntent intent, String publicRoot,
-                                    List<String> expand) throws SQLException {
+                                    List<String> expand) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", intent.id());
         node.put("object", "payment_intent");
@@ -103,8 +103,7 @@ final class StripeObjects {
         return node;
     }
 
-    static ObjectNode setupIntent(Connection db, SetupIntents.SetupIntent intent, String publicRoot, List<String> expand)
-            throws SQLException {
+    static ObjectNode setupIntent(Connection db, SetupIntents.SetupIntent intent, String publicRoot, List<String> expand) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", intent.id());
         node.put("object", "setup_intent");
@@ -125,8 +124,7 @@ final class StripeObjects {
         return node;
     }
 
-    static ObjectNode checkoutSession(Connection db, CheckoutSessions.Session session, Instant now, String publicRoot)
-            throws SQLException {
+    static ObjectNode checkoutSession(Connection db, CheckoutSessions.Session session, Instant now, String publicRoot) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", session.id());
         node.put("object", "checkout.session");
@@ -166,8 +164,7 @@ final class StripeObjects {
      * Stripe's {@code last_payment_error} / {@code last_setup_error}: a card decline as a {@code card_error},
      * a failed 3D Secure step as Stripe's {@code *_authentication_failure}.
      */
-    private static JsonNode lastError(Connection db, String declineCode, String paymentMethodId, String intentKind)
-            throws SQLException {
+    private static JsonNode lastError(Connection db, String declineCode, String paymentMethodId, String intentKind) {
         if (declineCode == null) {
             return JSON.nullNode();
         }
@@ -194,7 +191,7 @@ final class StripeObjects {
         return error;
     }
 
-    private static JsonNode paymentMethodField(Connection db, String paymentMethodId, List<String> expand) throws SQLException {
+    private static JsonNode paymentMethodField(Connection db, String paymentMethodId, List<String> expand) {
         if (paymentMethodId == null) {
             return JSON.nullNode();
         }
@@ -211,7 +208,7 @@ final class StripeObjects {
         return value == null ? JSON.nullNode() : JSON.getNodeFactory().textNode(value);
     }
 
-    private static JsonNode customer(Connection db, Long accountId) throws SQLException {
+    private static JsonNode customer(Connection db, Long accountId) {
         if (accountId == null) {
             return JSON.nullNode();
         }

@@ -12,7 +12,7 @@ import dev.modelslabtwin.emulator.stripe.SetupIntents;
 import dev.modelslabtwin.emulator.stripe.TestCards;
 
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -149,14 +149,14 @@ final class StripeOperations {
      * The SetupIntent {@code id}. With the publishable key Stripe reads intents by their client secret;
      * the documented SetupIntent flow sends none, so a missing secret is accepted, a wrong one is not.
      */
-    private static SetupIntents.SetupIntent setupIntent(Connection db, String id, StripeForm form) throws SQLException {
+    private static SetupIntents.SetupIntent setupIntent(Connection db, String id, StripeForm form) {
         SetupIntents.SetupIntent intent = SetupIntents.find(db, id)
                 .orElseThrow(() -> StripeError.notFound("setupintent", "intent", id));
         requireSecret(form, intent.clientSecret(), "SetupIntent");
         return intent;
     }
 
-    private PaymentIntents.PaymentIntent paymentIntent(Connection db, String id, StripeForm form) throws SQLException {
+    private PaymentIntents.PaymentIntent paymentIntent(Connection db, String id, StripeForm form) {
         PaymentIntents.PaymentIntent intent = services.paymentIntents().find(db, id)
                 .orElseThrow(() -> StripeError.notFound("payment_intent", "intent", id));
         requireSecret(form, intent.clientSecret(), "PaymentIntent");
@@ -171,7 +171,7 @@ final class StripeOperations {
     }
 
     /** The card a confirm names: {@code payment_method} (an id or a {@code pm_card_*} shortcut) or new card data. */
-    private String paymentMethod(Connection db, StripeForm form, String kind) throws SQLException {
+    private String paymentMethod(Connection db, StripeForm form, String kind) {
         boolean data = form.hasAny("payment_method_data[");
         if (form.has("payment_method") && data) {
             throw StripeError.invalidRequest(400, null, "payment_method_data",
@@ -189,7 +189,7 @@ final class StripeOperations {
         return form.get("payment_method");
     }
 
-    private PaymentMethods.Card tokenise(Connection db, CardTokens.RawCard card) throws SQLException {
+    private PaymentMethods.Card tokenise(Connection db, CardTokens.RawCard card) {
         try {
             return CardTokens.tokenise(db, card, services.clock().instant());
         } catch (CardTokens.Refused refused) {
@@ -223,7 +223,7 @@ final class StripeOperations {
     }
 
     /** A core 404 for the named card (unknown, or another account's) as Stripe's {@code resource_missing}. */
-    private static <T> T withKnownCard(String paymentMethodId, Work<T> work) throws SQLException {
+    private static <T> T withKnownCard(String paymentMethodId, Work<T> work) {
         try {
             return work.run();
         } catch (ApiProblem problem) {
@@ -236,11 +236,11 @@ final class StripeOperations {
 
     @FunctionalInterface
     private interface Work<T> {
-        T run() throws SQLException;
+        T run() ;
     }
 
     /** A decline as Stripe's 402 card_error, naming the field Stripe names for it, with the declined card. */
-    private static StripeError declined(Connection db, TestCards.Decline decline, String paymentMethodId) throws SQLException {
+    private static StripeError declined(Connection db, TestCards.Decline decline, String paymentMethodId) {
         String param = switch (decline.code()) {
             case "expired_card" -> "exp_month";
             case "incorrect_cvc" -> "cvc";

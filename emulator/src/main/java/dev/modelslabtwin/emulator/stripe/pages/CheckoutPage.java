@@ -11,7 +11,7 @@ import dev.modelslabtwin.emulator.stripe.TestCards;
 import io.javalin.http.Context;
 
 import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -219,7 +219,7 @@ final class CheckoutPage {
                 .orElse("Subscribe to plan " + session.planId());
     }
 
-    private static Optional<String> plan(Connection db, long planId) throws SQLException {
+    private static Optional<String> plan(Connection db, long planId) {
         return Sql.one(db, "SELECT name, price, period FROM plans WHERE id = ?", row -> "Subscribe to "
                 + row.getString("name") + " (" + Html.usd(row.getBigDecimal("price")) + " / " + row.getString("period") + ")",
                 planId);
