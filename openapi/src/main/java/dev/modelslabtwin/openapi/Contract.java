@@ -54,7 +54,7 @@ public final class Contract {
     /**
      * The path every operation's path is relative to: that of the first server, e.g. {@code /api/agents/v1}.
      * Read from the JSON document's {@code servers} alone, so that a caller needing only this does not
-     * pay for parsing the whole document (most of a second when the JVM is cold).
+     * pay for parsing the whole document, which a cold JVM notices.
      */
     public static String basePath() {
         try (JsonParser json = new JsonFactory().createParser(json())) {

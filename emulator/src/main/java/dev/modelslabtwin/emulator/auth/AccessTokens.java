@@ -91,9 +91,8 @@ public final class AccessTokens {
 
     /**
      * Whether {@code last_used_at} already says "now", to the second: then it is not written again.
-     * Every request used to write it, so concurrent requests with one token all wrote one row and
-     * collided (a serializable write conflict each), which capped a token at a few hundred requests a
-     * second; now a busy token writes it once a second.
+     * Written by every request, it would make concurrent requests with one token collide on that row
+     * (a write conflict each, and a retry); this way a busy token writes it once a second.
      */
     static boolean recentlyUsed(Instant lastUsedAt, Instant now) {
         return lastUsedAt != null && !lastUsedAt.isAfter(now) && lastUsedAt.isAfter(now.minus(TOUCH_PRECISION));

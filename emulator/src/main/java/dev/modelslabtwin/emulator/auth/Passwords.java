@@ -13,7 +13,7 @@ public final class Passwords {
     private static final SecureRandom RANDOM = new SecureRandom();
     /**
      * Enough to keep a test password out of clear text; not tuned against offline cracking, since every
-     * hash costs a start (seeded accounts) and every login, and a cold JVM pays 9 ms per thousand rounds.
+     * round costs every start (seeded accounts) and every login (figures in bench/README.md).
      * Hashes stored with another count still verify: the count is part of the hash.
      */
     private static final int ITERATIONS = 1_000;

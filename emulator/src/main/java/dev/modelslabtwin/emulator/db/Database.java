@@ -36,8 +36,8 @@ public final class Database {
     static final int ATTEMPTS = 50;
 
     /**
-     * Parsed statements kept per session: H2 keeps 8, fewer than a wallet top-up runs (about 20
-     * distinct statements), so a third of its time went to parsing SQL again.
+     * Parsed statements kept per session: H2 keeps 8, fewer than a wallet top-up runs, which then
+     * parses SQL again (figures in bench/README.md).
      */
     static final String SETTINGS = ";QUERY_CACHE_SIZE=64";
 
@@ -47,9 +47,9 @@ public final class Database {
     /**
      * Sessions kept open between transactions, already in manual commit at their isolation level:
      * opening a session takes a database-wide lock in H2, so with one per transaction concurrent
-     * requests queued on it (and every statement was parsed anew, H2 caching them per session); and
-     * H2's own pool resets each session on return (a rollback and two mode switches, each a
-     * statement that snapshots every table at the serializable level), a fifth of a request's CPU.
+     * requests would queue on it (and every statement be parsed anew, H2 caching them per session);
+     * and H2's own pool resets each session on return (a rollback and two mode switches), which costs
+     * more than the request itself (figures in bench/README.md).
      */
     static final int MAX_IDLE_CONNECTIONS = 256;
 
@@ -81,9 +81,9 @@ public final class Database {
         }
         if (location.startsWith("file:")) {
             // WRITE_DELAY=0: a commit is written to the file before the answer goes out. H2's default
-            // (500 ms) buffers commits, and a process killed with SIGKILL lost up to half a second of
-            // acknowledged payments (CrashSafetyIT: 30 of 249). Written, not fsynced: a killed process
-            // loses nothing, a machine losing power may lose the last commits.
+            // buffers commits for half a second, which a process killed with SIGKILL loses, acknowledged
+            // payments included (CrashSafetyIT). Written, not fsynced: a killed process loses nothing, a
+            // machine losing power may lose the last commits.
             return open("jdbc:h2:" + location + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" + SETTINGS);
         }
         throw new IllegalArgumentException("database must be 'mem', 'file:<path>' or a jdbc:h2: URL, not " + location);
@@ -122,7 +122,7 @@ public final class Database {
      * a deadlock) and run again from the start, after a short random pause, up to {@value #ATTEMPTS}
      * times, so concurrent clients see one of them wait rather than a server error. (H2's SERIALIZABLE
      * detects no more than that — it is not serializable — and snapshots every table at a transaction's
-     * first statement, which cost 15% more CPU per request on GET /wallet/balance.)
+     * first statement, which costs every request CPU for nothing.)
      * <p>
      * Called while this thread already runs a transaction, {@code work} joins it, inside a savepoint:
      * what it throws undoes its own writes only (a {@link CommitsWorkDone} keeps them), and everything

@@ -21,10 +21,9 @@ import java.util.Optional;
  * {@code @ExtendWith(ModelsLabEmulatorExtension.class)} or {@code @RegisterExtension}, with the built-in
  * seed and a reset before each test.
  *
- * <p>One emulator per test run and seed: starting one costs a second or more, a reset a small
- * fraction of that, so classes share it and each test starts from the seeded state by a reset. It lives in
- * the root context's store and is closed when the run ends (JUnit 5.13 or newer closes stored
- * {@link AutoCloseable}s).
+ * <p>One emulator per test run and seed: a start costs far more than a reset, so classes share it and
+ * each test starts from the seeded state by a reset. It lives in the root context's store and is closed
+ * when the run ends (JUnit 5.13 or newer closes stored {@link AutoCloseable}s).
  */
 public final class ModelsLabEmulatorExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 

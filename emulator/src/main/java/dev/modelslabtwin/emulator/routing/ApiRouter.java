@@ -37,8 +37,8 @@ public final class ApiRouter {
     /**
      * An account's requests that change something run one at a time. They would anyway, on its
      * wallet's row; but a transaction that waited for that row finds it changed since its snapshot,
-     * fails and runs again: 32 connections funding one wallet spent most of their time retrying
-     * (about 200 top-ups a second). Waiting here, before the transaction starts, costs nothing.
+     * fails and runs again, so concurrent clients of one wallet spend their time retrying (figures in
+     * bench/README.md). Waiting here, before the transaction starts, costs nothing.
      */
     private final CountedLocks<Long> accounts = new CountedLocks<>();
 
@@ -132,7 +132,7 @@ public final class ApiRouter {
             return;
         }
         // Status and body only: the headers come from one place for every operation (throttle, Envelopes),
-        // and checking them took a third of the check's time; the tests hold them to the contract.
+        // checking them is a large share of the check's cost, and the tests hold them to the contract.
         List<String> violations = validator.join().responseViolations(http.method().name(), http.path(), http.statusCode(),
                 Map.of("Content-Type", "application/json"), envelope.toString(), false);
         if (!violations.isEmpty()) {

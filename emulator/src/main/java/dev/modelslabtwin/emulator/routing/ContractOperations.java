@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * What the contract says about each operation beyond its route: whether it needs a bearer token and
  * which scope, the limiter that counts it, whether it takes an {@code Idempotency-Key}, and its default
  * success status. Read from the document, never restated: from its JSON form as a plain tree, which
- * takes a few milliseconds where parsing it as OpenAPI takes most of a second at start.
+ * is quick where parsing it as OpenAPI is the slowest part of a start.
  */
 public final class ContractOperations {
 

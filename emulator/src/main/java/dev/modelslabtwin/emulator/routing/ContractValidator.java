@@ -47,8 +47,8 @@ public final class ContractValidator {
     /**
      * The bundled contract's validator, one per JVM (it is immutable and thread-safe), built on a
      * background thread from the first call on: parsing the contract and readying the JSON Schema
-     * validator take most of a second on a cold JVM, so the emulator starts this first and does the
-     * rest of its start meanwhile.
+     * validator are the slowest part of a start, so the emulator starts this first and does the rest
+     * of its start meanwhile.
      */
     public static CompletableFuture<ContractValidator> forApi() {
         return Shared.API;
@@ -79,7 +79,7 @@ public final class ContractValidator {
      * A validator of requests and responses against the bundled contract, served under its base path;
      * {@code allOf} envelopes need combinators resolved or {@code error} and {@code meta} count as extra.
      * Read from the JSON rendering: the parser reads JSON with Jackson in a fraction of the time
-     * SnakeYAML takes for the same document (a third of a second of a cold start).
+     * SnakeYAML takes for the same document, which a cold start notices.
      */
     public static OpenApiInteractionValidator.Builder forContract() {
         return OpenApiInteractionValidator.createForInlineApiSpecification(Contract.json())

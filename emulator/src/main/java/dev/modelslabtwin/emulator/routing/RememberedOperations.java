@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The request validator's lookup of a request's operation, remembered per method and path. The
  * validator finds the operation anew for every request by matching the path against every path of
- * the document, compiling a regular expression for each templated segment as it goes: a fifth of the
- * CPU of a {@code GET /wallet/balance}. A match depends on nothing but the method and the path, so a
+ * the document, compiling a regular expression for each templated segment as it goes, a large share of
+ * a cheap request's CPU. A match depends on nothing but the method and the path, so a
  * remembered one is the same answer.
  */
 final class RememberedOperations extends ApiOperationResolver {
