@@ -30,8 +30,20 @@ public final class BoundRequest {
         return convert(name, http.queryParam(name), type);
     }
 
+    /** The parameter, or the contract's {@code default} for it when the request leaves it out. */
+    public <T> T query(String name, Class<T> type, T contractDefault) {
+        T value = query(name, type);
+        return value == null ? contractDefault : value;
+    }
+
     public <T> T header(String name, Class<T> type) {
         return convert(name, http.header(name), type);
+    }
+
+    /** The header, or the contract's {@code default} for it when the request leaves it out. */
+    public <T> T header(String name, Class<T> type, T contractDefault) {
+        T value = header(name, type);
+        return value == null ? contractDefault : value;
     }
 
     public <T> T body(String name, Class<T> type) {

@@ -43,8 +43,6 @@ import java.util.Map;
 /** The Wallet operations: each parses its request, runs one transaction and maps the result. */
 public final class WalletEndpoints implements WalletApi {
 
-    private static final int DEFAULT_PAGE_SIZE = 50;
-
     private final Services services;
 
     public WalletEndpoints(Services services) {
@@ -65,7 +63,7 @@ public final class WalletEndpoints implements WalletApi {
     public WalletTransactionPageResponse listWalletTransactions(RequestContext context, TransactionType type, Integer limit,
                                                                Integer offset) {
         Transactions.Page page = services.database().transaction(db -> Transactions.page(db, context.accountId(),
-                type == null ? null : type.getValue(), limit == null ? DEFAULT_PAGE_SIZE : limit, offset == null ? 0 : offset));
+                type == null ? null : type.getValue(), limit, offset));
         List<WalletTransaction> items = page.items().stream().map(WalletEndpoints::transaction).toList();
         Transactions.Totals totals = page.totals();
         return new WalletTransactionPageResponse().data(new WalletTransactionPage()
