@@ -1,5 +1,6 @@
 package dev.modelslabtwin.emulator.wallet;
 
+import dev.modelslabtwin.client.model.TransactionType;
 import dev.modelslabtwin.emulator.Services;
 import dev.modelslabtwin.emulator.billing.Invoices;
 import dev.modelslabtwin.emulator.db.Sql;
@@ -71,7 +72,7 @@ public final class AutoFunding {
     static Charge charge(Connection db, PaymentIntents intents, long accountId, Settings settings, Instant now) {
         Optional<PaymentMethods.Card> card = PaymentMethods.defaultFor(db, accountId);
         if (card.isEmpty()) {
-            Ledger.failed(db, accountId, "credit", settings.amount(),
+            Ledger.failed(db, accountId, TransactionType.CREDIT, settings.amount(),
                     new Ledger.Entry("stripe", null, PURPOSE, "Auto-funding failed: no saved card to charge"), now);
             return new Charge(null, settings.amount(), false, "no_payment_method");
         }
@@ -81,7 +82,7 @@ public final class AutoFunding {
             return new Charge(payment.id(), settings.amount(), true, null);
         } catch (CardDeclined declined) {
             String declineCode = declined.decline().declineCode();
-            Ledger.failed(db, accountId, "credit", settings.amount(), new Ledger.Entry("stripe", declined.paymentIntentId(),
+            Ledger.failed(db, accountId, TransactionType.CREDIT, settings.amount(), new Ledger.Entry("stripe", declined.paymentIntentId(),
                     PURPOSE, "Auto-funding charge declined (" + declineCode + ")"), now);
             return new Charge(declined.paymentIntentId(), settings.amount(), false, declineCode);
         }

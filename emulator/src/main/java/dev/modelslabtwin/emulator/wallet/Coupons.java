@@ -1,5 +1,6 @@
 package dev.modelslabtwin.emulator.wallet;
 
+import dev.modelslabtwin.client.model.CouponReason;
 import dev.modelslabtwin.emulator.billing.Invoices;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
@@ -28,12 +29,6 @@ final class Coupons {
     /** The PaymentIntent purpose of a purchase made with a bonus coupon. */
     static final String PURPOSE = "coupon_bonus";
 
-    static final String EXPIRED = "expired";
-    static final String EXHAUSTED = "exhausted";
-    static final String ALREADY_REDEEMED = "already_redeemed";
-    static final String PURCHASE_AMOUNT_REQUIRED = "purchase_amount_required";
-    static final String BELOW_MINIMUM_PURCHASE = "below_minimum_purchase";
-
     /** A row of the coupons table. */
     record Coupon(String code, String kind, BigDecimal creditAmount, BigDecimal percent, BigDecimal minimumPurchase,
                   Integer maxRedemptions, Instant expiresAt) {
@@ -53,7 +48,7 @@ final class Coupons {
     }
 
     /** A coupon and why this account cannot use it now (null when it can). */
-    record Check(Coupon coupon, String reason) {
+    record Check(Coupon coupon, CouponReason reason) {
     }
 
     /** What a redemption credited and, for a bonus coupon, the purchase it charged. */
@@ -78,13 +73,13 @@ final class Coupons {
     static Redemption redeem(Connection db, PaymentIntents intents, long accountId, String code, BigDecimal purchase,
                              String paymentMethodId, Instant now) {
         Coupon coupon = find(db, code).orElseThrow(() -> invalid(code, "unknown", "This coupon does not exist."));
-        String reason = obstacle(db, coupon, accountId, purchase, now);
-        if (ALREADY_REDEEMED.equals(reason)) {
+        CouponReason reason = obstacle(db, coupon, accountId, purchase, now);
+        if (reason == CouponReason.ALREADY_REDEEMED) {
             throw new ApiProblem(409, "coupon_already_redeemed", "This account has already redeemed coupon " + coupon.code() + ".",
                     Map.of("coupon_code", coupon.code()));
         }
-        if (EXPIRED.equals(reason) || EXHAUSTED.equals(reason)) {
-            throw invalid(coupon.code(), reason, EXPIRED.equals(reason) ? "This coupon has expired."
+        if (reason == CouponReason.EXPIRED || reason == CouponReason.EXHAUSTED) {
+            throw invalid(coupon.code(), reason.getValue(), reason == CouponReason.EXPIRED ? "This coupon has expired."
                     : "This coupon has reached its maximum number of redemptions.");
         }
         if (!coupon.ridesOnPurchase()) {
@@ -94,8 +89,8 @@ final class Coupons {
             return new Redemption(coupon, coupon.creditAmount(), null, null, Ledger.balance(db, accountId));
         }
         requirePurchase(purchase, paymentMethodId);
-        if (BELOW_MINIMUM_PURCHASE.equals(reason)) {
-            throw invalid(coupon.code(), reason, "This coupon needs a purchase of at least "
+        if (reason == CouponReason.BELOW_MINIMUM_PURCHASE) {
+            throw invalid(coupon.code(), reason.getValue(), "This coupon needs a purchase of at least "
                     + coupon.minimumPurchase().toPlainString() + " USD.");
         }
         String card = ChargeableCards.resolve(db, accountId, paymentMethodId, now);
@@ -126,23 +121,23 @@ final class Coupons {
         recordRedemption(db, coupon, payment.accountId(), payment.amount().add(bonus), now);
     }
 
-    private static String obstacle(Connection db, Coupon coupon, long accountId, BigDecimal purchase, Instant now) {
+    private static CouponReason obstacle(Connection db, Coupon coupon, long accountId, BigDecimal purchase, Instant now) {
         if (coupon.expiresAt() != null && !now.isBefore(coupon.expiresAt())) {
-            return EXPIRED;
+            return CouponReason.EXPIRED;
         }
         if (Sql.number(db, "SELECT COUNT(*) FROM coupon_redemptions WHERE coupon_code = ? AND account_id = ?",
                 coupon.code(), accountId).signum() > 0) {
-            return ALREADY_REDEEMED;
+            return CouponReason.ALREADY_REDEEMED;
         }
         if (coupon.maxRedemptions() != null && Sql.number(db, "SELECT redemption_count FROM coupons WHERE code = ?",
                 coupon.code()).intValue() >= coupon.maxRedemptions()) {
-            return EXHAUSTED;
+            return CouponReason.EXHAUSTED;
         }
         if (coupon.ridesOnPurchase() && purchase == null) {
-            return PURCHASE_AMOUNT_REQUIRED;
+            return CouponReason.PURCHASE_AMOUNT_REQUIRED;
         }
         if (coupon.ridesOnPurchase() && coupon.minimumPurchase() != null && purchase.compareTo(coupon.minimumPurchase()) < 0) {
-            return BELOW_MINIMUM_PURCHASE;
+            return CouponReason.BELOW_MINIMUM_PURCHASE;
         }
         return null;
     }

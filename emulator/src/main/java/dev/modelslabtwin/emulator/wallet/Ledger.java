@@ -1,5 +1,7 @@
 package dev.modelslabtwin.emulator.wallet;
 
+import dev.modelslabtwin.client.model.TransactionStatus;
+import dev.modelslabtwin.client.model.TransactionType;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 
@@ -34,7 +36,7 @@ public final class Ledger {
         requirePositive(amount);
         Sql.update(db, "UPDATE wallets SET balance = balance + ?, total_credited = total_credited + ? WHERE account_id = ?",
                 amount, amount, accountId);
-        return record(db, accountId, "credit", "success", amount, entry, now);
+        return record(db, accountId, TransactionType.CREDIT, TransactionStatus.SUCCESS, amount, entry, now);
     }
 
     /**
@@ -51,20 +53,21 @@ public final class Ledger {
         }
         Sql.update(db, "UPDATE wallets SET balance = balance - ?, amount_used = amount_used + ? WHERE account_id = ?",
                 amount, amount, accountId);
-        return record(db, accountId, "debit", "success", amount, entry, now);
+        return record(db, accountId, TransactionType.DEBIT, TransactionStatus.SUCCESS, amount, entry, now);
     }
 
     /**
      * Records a movement that was attempted and did not happen (a declined automatic top-up): listed
      * in the ledger with status {@code failed}, the balance and totals untouched.
      */
-    public static Movement failed(Connection db, long accountId, String type, BigDecimal amount, Entry entry, Instant now) {
+    public static Movement failed(Connection db, long accountId, TransactionType type, BigDecimal amount, Entry entry,
+                                  Instant now) {
         requirePositive(amount);
-        return record(db, accountId, type, "failed", amount, entry, now);
+        return record(db, accountId, type, TransactionStatus.FAILED, amount, entry, now);
     }
 
-    private static Movement record(Connection db, long accountId, String type, String status, BigDecimal amount, Entry entry,
-                                   Instant now) {
+    private static Movement record(Connection db, long accountId, TransactionType type, TransactionStatus status,
+                                   BigDecimal amount, Entry entry, Instant now) {
         long id = Sql.insert(db, "INSERT INTO ledger_entries (account_id, type, source, transaction_id, amount, status, usecase, "
                         + "description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 accountId, type, entry.source(), entry.transactionId(), amount, status, entry.usecase(), entry.description(), now);

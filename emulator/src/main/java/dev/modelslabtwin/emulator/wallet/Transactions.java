@@ -1,5 +1,7 @@
 package dev.modelslabtwin.emulator.wallet;
 
+import dev.modelslabtwin.client.model.TransactionStatus;
+import dev.modelslabtwin.client.model.TransactionType;
 import dev.modelslabtwin.emulator.db.Sql;
 
 import dev.modelslabtwin.emulator.db.Row;
@@ -14,8 +16,8 @@ import java.util.List;
 final class Transactions {
 
     /** One ledger entry. */
-    record Entry(long id, String type, String source, String transactionId, BigDecimal amount, String status,
-                 String usecase, String description, Instant createdAt) {
+    record Entry(long id, TransactionType type, String source, String transactionId, BigDecimal amount,
+                 TransactionStatus status, String usecase, String description, Instant createdAt) {
     }
 
     record Totals(BigDecimal balance, BigDecimal totalCredited, BigDecimal amountUsed) {
@@ -28,8 +30,8 @@ final class Transactions {
     private Transactions() {
     }
 
-    /** {@code type} is {@code credit}, {@code debit} or null for both. */
-    static Page page(Connection db, long accountId, String type, int limit, int offset) {
+    /** {@code type} null: both credits and debits. */
+    static Page page(Connection db, long accountId, TransactionType type, int limit, int offset) {
         String filter = "FROM ledger_entries WHERE account_id = ?" + (type == null ? "" : " AND type = ?");
         Object[] parameters = type == null ? new Object[] {accountId} : new Object[] {accountId, type};
         long total = Sql.number(db, "SELECT COUNT(*) " + filter, parameters).longValue();
@@ -48,8 +50,8 @@ final class Transactions {
     }
 
     private static Entry map(Row row) {
-        return new Entry(row.getLong("id"), row.getString("type"), row.getString("source"), row.getString("transaction_id"),
-                row.getBigDecimal("amount"), row.getString("status"), row.getString("usecase"), row.getString("description"),
+        return new Entry(row.getLong("id"), TransactionType.fromValue(row.getString("type")), row.getString("source"),
+                row.getString("transaction_id"), row.getBigDecimal("amount"), TransactionStatus.fromValue(row.getString("status")), row.getString("usecase"), row.getString("description"),
                 row.instant("created_at"));
     }
 }

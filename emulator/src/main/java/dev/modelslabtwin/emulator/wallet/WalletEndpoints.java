@@ -63,7 +63,7 @@ public final class WalletEndpoints implements WalletApi {
     public WalletTransactionPageResponse listWalletTransactions(RequestContext context, TransactionType type, Integer limit,
                                                                Integer offset) {
         Transactions.Page page = services.database().transaction(db -> Transactions.page(db, context.accountId(),
-                type == null ? null : type.getValue(), limit, offset));
+                type, limit, offset));
         List<WalletTransaction> items = page.items().stream().map(WalletEndpoints::transaction).toList();
         Transactions.Totals totals = page.totals();
         return new WalletTransactionPageResponse().data(new WalletTransactionPage()
@@ -211,9 +211,9 @@ public final class WalletEndpoints implements WalletApi {
                 .id(entry.id())
                 .source(entry.source())
                 .transactionId(entry.transactionId())
-                .type(TransactionType.fromValue(entry.type()))
+                .type(entry.type())
                 .amount(entry.amount())
-                .status(WalletTransaction.StatusEnum.fromValue(entry.status()))
+                .status(entry.status())
                 .usecase(entry.usecase())
                 .description(entry.description())
                 .createdAt(time(entry.createdAt()));
