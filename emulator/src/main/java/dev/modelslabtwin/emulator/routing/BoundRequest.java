@@ -47,8 +47,13 @@ public final class BoundRequest {
     }
 
     public <T> T body(String name, Class<T> type) {
-        if (body == null || body.isMissingNode() || body.isNull()) {
+        if (body == null || body.isMissingNode()) {
             return null;
+        }
+        if (body.isNull()) {
+            // Every request body of the contract is an object; the request validator lets a JSON null
+            // through where the body's schema is an anyOf behind a $ref.
+            throw unreadable("body", "The request body must be a JSON object.");
         }
         try {
             return Json.MAPPER.convertValue(body, type);

@@ -165,10 +165,8 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
     @Override
     public SubscriptionActionResponse updateSubscription(RequestContext context, Long id, ChangePlanRequest request,
                                                          String idempotencyKey) {
-        Long newPlanId = request.getNewPlanId() != null ? request.getNewPlanId() : request.getPlanId();
-        if (newPlanId == null) {
-            throw ApiProblem.validation(Map.of("new_plan_id", List.of("The new plan id field is required.")));
-        }
+        // The contract requires one of the two names; the documented one wins over the CLI's.
+        long newPlanId = request.getNewPlanId() != null ? request.getNewPlanId() : request.getPlanId();
         Instant now = catchUp(context);
         PlanChanges.Outcome outcome = database().transaction(db -> PlanChanges.change(db, services.paymentIntents(),
                 context.accountId(), id, newPlanId, now));

@@ -81,6 +81,28 @@ class RequestsAreCheckedAgainstTheContractTest {
     }
 
     @Test
+    void aMissingPairOfNamesIsReportedByItsDocumentedNameAlone() {
+        JsonNode coupon = http.send("POST", "/wallet/coupons/redeem", "{}", AUTH).json().path("error").path("details");
+        JsonNode plan = http.send("PUT", "/subscriptions/7", "{}", AUTH).json().path("error").path("details");
+        JsonNode autoFunding = http.send("PUT", "/wallet/auto-funding", "{\"threshold\": 5}", AUTH).json()
+                .path("error").path("details");
+
+        assertEquals("{\"coupon_code\":[\"The coupon_code field is required.\"]}", coupon.toString());
+        assertEquals("{\"new_plan_id\":[\"The new_plan_id field is required.\"]}", plan.toString());
+        assertEquals("{\"auto_charge_amount\":[\"The auto_charge_amount field is required.\"]}", autoFunding.toString());
+    }
+
+    @Test
+    void eitherNameOfAPairIsEnough() {
+        int before = apis.calls().size();
+
+        assertEquals(200, http.send("PUT", "/wallet/auto-funding", "{\"amount\": 25, \"charge_threshold\": 5}", AUTH).status());
+        assertEquals(200, http.send("PUT", "/subscriptions/7", "{\"plan_id\": 10}", AUTH).status());
+
+        assertEquals(before + 2, apis.calls().size());
+    }
+
+    @Test
     void aQueryParameterOutsideItsRangeIsNamed() {
         assertValidationError(http.get("/wallet/transactions?limit=500"), "limit", "may not be greater than 200");
     }
