@@ -1,7 +1,6 @@
 package dev.modelslabtwin.emulator.admin;
 
 import dev.modelslabtwin.emulator.Services;
-import dev.modelslabtwin.emulator.stripe.CardDeclined;
 import dev.modelslabtwin.emulator.stripe.CardTokens;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
@@ -94,43 +93,22 @@ final class PaymentOperations {
         String paymentIntentId = request.pathParam("id");
         boolean approved = request.body().path("outcome").asText("approve").equals("approve");
         if (paymentIntentId.startsWith("seti_")) {
-            return setupState(services.database().transaction(db -> {
-                try {
-                    return SetupIntents.completeAuthentication(db, paymentIntentId, approved, services.clock().instant());
-                } catch (CardDeclined declined) {
-                    return SetupIntents.find(db, paymentIntentId).orElseThrow();
-                }
-            }));
+            return setupState(services.database().transaction(db ->
+                    SetupIntents.completeAuthentication(db, paymentIntentId, approved, services.clock().instant())));
         }
-        return paymentState(services.database().transaction(db -> {
-            try {
-                return services.paymentIntents().completeAuthentication(db, paymentIntentId, approved,
-                        services.clock().instant());
-            } catch (CardDeclined declined) {
-                return services.paymentIntents().find(db, paymentIntentId).orElseThrow();
-            }
-        }));
+        return paymentState(services.database().transaction(db ->
+                services.paymentIntents().completeAuthentication(db, paymentIntentId, approved, services.clock().instant())));
     }
 
     /**
      * Pays a Checkout Session with a card, as a person on the hosted page would: the answer is the
-     * payment, succeeded, declined or awaiting 3D Secure.
+     * payment, succeeded, declined (what the page shows, not a failure of this call) or awaiting 3D Secure.
      */
     Object payCheckoutSession(ControlRequest request) {
         String sessionId = request.pathParam("id");
         String paymentMethod = request.body().path("payment_method").asText("pm_card_visa");
-        PaymentIntents.PaymentIntent intent = services.database().transaction(db -> {
-            try {
-                return CheckoutSessions.pay(db, services.paymentIntents(), sessionId, paymentMethod, services.clock().instant());
-            } catch (CardDeclined declined) {
-                // A declined charge is what the page shows, not a failure of this call; a card refused
-                // before any charge (no PaymentIntent) is.
-                if (declined.paymentIntentId() == null) {
-                    throw declined;
-                }
-                return services.paymentIntents().find(db, declined.paymentIntentId()).orElseThrow();
-            }
-        });
+        PaymentIntents.PaymentIntent intent = services.database().transaction(db ->
+                CheckoutSessions.pay(db, services.paymentIntents(), sessionId, paymentMethod, services.clock().instant()));
         Map<String, Object> answer = new LinkedHashMap<>(paymentState(intent));
         answer.put("session_id", sessionId);
         return answer;

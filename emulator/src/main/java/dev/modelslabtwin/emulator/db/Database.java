@@ -25,13 +25,6 @@ public final class Database {
         T run(Connection connection) throws SQLException;
     }
 
-    /**
-     * A failure that still commits the work done before it: a declined card leaves its failed
-     * PaymentIntent behind, as Stripe does, while the caller reports the decline.
-     */
-    public interface CommitsWorkDone {
-    }
-
     /** How many times a transaction that collided with a concurrent one is tried in all. */
     static final int ATTEMPTS = 50;
 
@@ -115,8 +108,9 @@ public final class Database {
     }
 
     /**
-     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws —
-     * unless what it throws is a {@link CommitsWorkDone}, which is rethrown after the commit.
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. What
+     * must be kept although the request fails (a declined charge) is returned, and the failure reported
+     * once the transaction is committed.
      * Transactions read a snapshot and fail on a write conflict (H2's REPEATABLE READ): one that
      * writes a row a concurrent transaction changed and committed meanwhile is rolled back (H2 reports
      * a deadlock) and run again from the start, after a short random pause, up to {@value #ATTEMPTS}
@@ -125,7 +119,7 @@ public final class Database {
      * first statement, which costs every request CPU for nothing.)
      * <p>
      * Called while this thread already runs a transaction, {@code work} joins it, inside a savepoint:
-     * what it throws undoes its own writes only (a {@link CommitsWorkDone} keeps them), and everything
+     * what it throws undoes its own writes only, and everything
      * is committed, or retried, with the outer transaction. That is how a request's effect and the
      * answer stored for its {@code Idempotency-Key} are written together or not at all.
      */
@@ -163,15 +157,7 @@ public final class Database {
             T result;
             try {
                 result = work.run(connection);
-            } catch (RuntimeException e) {
-                if (e instanceof CommitsWorkDone) {
-                    connection.commit();
-                } else {
-                    connection.rollback();
-                }
-                ended = true;
-                throw e;
-            } catch (SQLException e) {
+            } catch (RuntimeException | SQLException e) {
                 connection.rollback();
                 ended = true;
                 throw e;
@@ -227,7 +213,7 @@ public final class Database {
                 connection.releaseSavepoint(savepoint);
                 return result;
             } catch (RuntimeException e) {
-                if (!(e instanceof CommitsWorkDone) && !(e instanceof DatabaseException failure && failure.collision())) {
+                if (!(e instanceof DatabaseException failure && failure.collision())) {
                     connection.rollback(savepoint);
                 }
                 throw e;

@@ -35,7 +35,8 @@ public final class ApiRouter {
     private final InjectedFaults faults;
     private final boolean responseValidation;
     /**
-     * An account's requests that change something run one at a time. They would anyway, on its
+     * An account's requests that change something run one at a time (and so do its requests with an
+     * {@code Idempotency-Key}, which {@link IdempotentRequests} relies on). They would anyway, on its
      * wallet's row; but a transaction that waited for that row finds it changed since its snapshot,
      * fails and runs again, so concurrent clients of one wallet spend their time retrying (figures in
      * bench/README.md). Waiting here, before the transaction starts, costs nothing.
@@ -102,7 +103,7 @@ public final class ApiRouter {
                     ? () -> idempotency.run(caller.accountId(), key, route.operationId(), http.path(), body.json(),
                             () -> invoke(route, facts, context, http, body))
                     : () -> invoke(route, facts, context, http, body);
-            IdempotentRequests.Outcome outcome = caller != null && !route.method().equals("GET")
+            IdempotentRequests.Outcome outcome = caller != null && (facts.idempotent() || !route.method().equals("GET"))
                     ? accounts.holding(caller.accountId(), operation)
                     : operation.get();
             if (outcome.replayed()) {

@@ -23,9 +23,12 @@ import java.util.function.Supplier;
 /**
  * Stripe-style idempotency: the first request with a key runs and its answer is stored for 24 hours of
  * emulated time; a retry with the same key, operation, path and body gets that answer again without
- * acting; anything else with the key is a conflict. Requests with one key are serialised, so two
- * concurrent retries cause exactly one effect; the effect and the stored answer share one transaction. Only answers the operation itself produced are stored —
- * a request refused before it ran (auth, validation, throttling) leaves the key unused.
+ * acting; anything else with the key is a conflict. The effect and the stored answer share one
+ * transaction. Only answers the operation itself produced are stored — a request refused before it ran
+ * (auth, validation, throttling) leaves the key unused.
+ * <p>
+ * Keys belong to an account, and {@link ApiRouter} runs an account's keyed requests one at a time, so
+ * two concurrent retries with one key cause exactly one effect: the second finds the first's answer.
  */
 public final class IdempotentRequests {
 
@@ -46,19 +49,18 @@ public final class IdempotentRequests {
 
     private final Database database;
     private final Clock clock;
-    /** The keys some request is working on now: requests with one key run one at a time. */
-    private final CountedLocks<String> locks = new CountedLocks<>();
 
     public IdempotentRequests(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
     }
 
+    /** Runs {@code action} unless the key already has an answer; the caller holds the account's lock. */
     Outcome run(long accountId, String key, String operationId, String path, JsonNode body, Supplier<Outcome> action) {
         String fingerprint = fingerprint(operationId, path, body);
         // One transaction: the effect and the answer stored for the key are written together, or
         // neither is (a crash in between cannot leave an effect a retry would repeat).
-        return locks.holding(accountId + "\u0000" + key, () -> database.transaction(db -> {
+        return database.transaction(db -> {
             Optional<Outcome> stored = stored(accountId, key, fingerprint);
             if (stored.isPresent()) {
                 return stored.get();
@@ -68,12 +70,7 @@ public final class IdempotentRequests {
                 save(accountId, key, operationId, fingerprint, outcome);
             }
             return outcome;
-        }));
-    }
-
-    /** How many keys are locked or awaited right now (zero when no request is running): the lock table does not grow. */
-    int keysInUse() {
-        return locks.inUse();
+        });
     }
 
     /**

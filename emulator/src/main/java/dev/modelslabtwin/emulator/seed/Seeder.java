@@ -190,7 +190,6 @@ public final class Seeder {
         try {
             return PaymentMethods.attach(db, accountId, paymentMethod, false, now).id();
         } catch (CardDeclined declined) {
-            // Rethrown as a plain problem: a declined attach would otherwise commit a half-written seed.
             throw invalid(field, "Stripe refuses to attach " + paymentMethod + " (" + declined.decline().declineCode() + ").");
         } catch (ApiProblem unknown) {
             throw invalid(field, "Unknown test card " + paymentMethod + ": use a pm_card_* id from GET /_emulator/test-cards.");

@@ -1,6 +1,5 @@
 package dev.modelslabtwin.emulator.stripe;
 
-import dev.modelslabtwin.emulator.db.Database;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 
 import java.util.LinkedHashMap;
@@ -8,10 +7,11 @@ import java.util.Map;
 
 /**
  * Stripe refused a card, on attach or on charge: answered as 402 {@code payment_declined} with
- * {@code details.decline_code} (and {@code details.payment_intent_id} for a charge). The transaction
- * that charged still commits, so the failed PaymentIntent stays queryable, as Stripe keeps it.
+ * {@code details.decline_code} (and {@code details.payment_intent_id} for a charge). A refused attach
+ * is thrown where it happens and undoes its transaction; a declined charge is a PaymentIntent its
+ * caller keeps, and this is thrown only once the transaction that keeps it is committed.
  */
-public final class CardDeclined extends ApiProblem implements Database.CommitsWorkDone {
+public final class CardDeclined extends ApiProblem {
 
     private final TestCards.Decline decline;
     private final String paymentIntentId;
@@ -20,6 +20,11 @@ public final class CardDeclined extends ApiProblem implements Database.CommitsWo
         super(402, "payment_declined", decline.message(), details(decline, paymentIntentId));
         this.decline = decline;
         this.paymentIntentId = paymentIntentId;
+    }
+
+    /** The refusal of a {@link PaymentIntents.PaymentIntent#declined() declined} charge. */
+    public static CardDeclined of(PaymentIntents.PaymentIntent declined) {
+        return new CardDeclined(declined.decline(), declined.id());
     }
 
     public TestCards.Decline decline() {

@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Card charges as Stripe runs them, with outcomes from the test-card matrix: a charge succeeds,
  * is declined (the PaymentIntent stays in {@code requires_payment_method} with the decline code), or
- * stops at {@code requires_action} until a person passes or fails 3D Secure. When a charge succeeds —
+ * stops at {@code requires_action} until a person passes or fails 3D Secure. Every outcome is the
+ * PaymentIntent returned, a decline too: the caller's transaction keeps it, as Stripe keeps a failed
+ * PaymentIntent, and the caller reports it once that transaction is committed. When a charge succeeds —
  * at once or after authentication — the {@link Fulfilment} registered for its purpose runs in the same
  * transaction (credit the wallet, activate the subscription, ...), so money is never taken without
  * its effect.
@@ -48,6 +50,17 @@ public final class PaymentIntents {
         public boolean requiresAction() {
             return REQUIRES_ACTION.equals(status);
         }
+
+        /** Whether the last attempt to charge it was declined (it waits for another card). */
+        public boolean declined() {
+            return REQUIRES_PAYMENT_METHOD.equals(status) && declineCode != null;
+        }
+
+        /** Why it was declined; only for a {@link #declined()} PaymentIntent. */
+        public TestCards.Decline decline() {
+            return TestCards.Decline.byDeclineCode(declineCode).orElseThrow(
+                    () -> new IllegalStateException("payment " + id + " has no known decline: " + declineCode));
+        }
     }
 
     private static final String COLUMNS = "id, account_id, amount, status, payment_method_id, purpose, reference, "
@@ -71,9 +84,8 @@ public final class PaymentIntents {
     }
 
     /**
-     * Charges a card the account may use (see {@link PaymentMethods#chargeable}). Returns the PaymentIntent when it succeeded (its fulfilment
-     * done) or awaits 3D Secure; throws {@link CardDeclined} when the card is declined — the failed
-     * PaymentIntent is kept, as Stripe keeps it, so callers must let the transaction commit.
+     * Charges a card the account may use (see {@link PaymentMethods#chargeable}): the PaymentIntent
+     * succeeded (its fulfilment done), awaiting 3D Secure, or {@link PaymentIntent#declined()}.
      * {@code reference} is the purpose's own id (a subscription id, a session id) or null.
      */
     public PaymentIntent charge(Connection db, long accountId, String paymentMethodId, BigDecimal amount, String purpose,
@@ -136,7 +148,7 @@ public final class PaymentIntents {
     /**
      * Ends the 3D Secure step of a PaymentIntent in {@code requires_action}: approved, the charge goes
      * on (and may still be declined, as some test cards are); failed, it is declined with
-     * {@code authentication_failed}. Throws {@link CardDeclined} when the charge ends declined.
+     * {@code authentication_failed}. Returns the PaymentIntent as it ended.
      */
     public PaymentIntent completeAuthentication(Connection db, String paymentIntentId, boolean approved, Instant now) {
         PaymentIntent intent = find(db, paymentIntentId).orElseThrow(() -> noSuchPayment(paymentIntentId));
@@ -192,7 +204,7 @@ public final class PaymentIntents {
     private PaymentIntent decline(Connection db, String id, TestCards.Decline decline, Instant now) {
         Sql.update(db, "UPDATE payment_intents SET status = ?, decline_code = ?, updated_at = ? WHERE id = ?",
                 REQUIRES_PAYMENT_METHOD, decline.declineCode(), now, id);
-        throw new CardDeclined(decline, id);
+        return find(db, id).orElseThrow();
     }
 
     private static ApiProblem noSuchPayment(String paymentIntentId) {

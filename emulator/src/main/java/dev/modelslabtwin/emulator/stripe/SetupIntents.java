@@ -35,6 +35,17 @@ public final class SetupIntents {
         public boolean succeeded() {
             return SUCCEEDED.equals(status);
         }
+
+        /** Whether the last card was refused (it waits for another). */
+        public boolean declined() {
+            return REQUIRES_PAYMENT_METHOD.equals(status) && declineCode != null;
+        }
+
+        /** Why the last card was refused; only for a {@link #declined()} SetupIntent. */
+        public TestCards.Decline decline() {
+            return TestCards.Decline.byDeclineCode(declineCode).orElseThrow(
+                    () -> new IllegalStateException("SetupIntent " + id + " has no known decline: " + declineCode));
+        }
     }
 
     private static final String COLUMNS = "id, account_id, client_secret, status, payment_method_id, decline_code, created_at";
@@ -56,9 +67,9 @@ public final class SetupIntents {
 
     /**
      * Confirms the SetupIntent with {@code paymentMethodId} (a tokenised card or a {@code pm_card_*}
-     * shortcut). Throws {@link CardDeclined} for a card Stripe refuses to attach — the SetupIntent keeps
-     * the decline as its last error, so callers must let the transaction commit. 409 {@code invalid_state}
-     * unless it is awaiting a payment method.
+     * shortcut): succeeded, awaiting 3D Secure, or {@link SetupIntent#declined()} for a card Stripe
+     * refuses to attach (the decline kept as its last error). 409 {@code invalid_state} unless it is
+     * awaiting a payment method.
      */
     public static SetupIntent confirm(Connection db, String setupIntentId, String paymentMethodId, Instant now) {
         SetupIntent intent = find(db, setupIntentId).orElseThrow(() -> noSuchSetupIntent(setupIntentId));
@@ -80,8 +91,8 @@ public final class SetupIntents {
 
     /**
      * Ends the 3D Secure step of a SetupIntent in {@code requires_action}: approved, it succeeds and the
-     * card is saved; failed, it goes back to {@code requires_payment_method} and {@link CardDeclined}
-     * (authentication_failed) is thrown.
+     * card is saved; failed, it goes back to {@code requires_payment_method}, declined with
+     * {@code authentication_failed}.
      */
     public static SetupIntent completeAuthentication(Connection db, String setupIntentId, boolean approved, Instant now) {
         SetupIntent intent = find(db, setupIntentId).orElseThrow(() -> noSuchSetupIntent(setupIntentId));
@@ -103,7 +114,7 @@ public final class SetupIntents {
     private static SetupIntent fail(Connection db, String setupIntentId, TestCards.Decline decline, Instant now) {
         Sql.update(db, "UPDATE setup_intents SET status = ?, decline_code = ?, updated_at = ? WHERE id = ?",
                 REQUIRES_PAYMENT_METHOD, decline.declineCode(), now, setupIntentId);
-        throw new CardDeclined(decline, null);
+        return find(db, setupIntentId).orElseThrow();
     }
 
     private static SetupIntent status(Connection db, String setupIntentId, String status, Instant now) {

@@ -1,10 +1,10 @@
 package dev.modelslabtwin.emulator.subscriptions;
 
 import dev.modelslabtwin.emulator.billing.Invoices;
+import dev.modelslabtwin.emulator.billing.SavedCards;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
-import dev.modelslabtwin.emulator.wallet.ChargeableCards;
 import dev.modelslabtwin.emulator.wallet.Ledger;
 
 import java.math.BigDecimal;
@@ -30,10 +30,13 @@ final class ExtraCharges {
     private ExtraCharges() {
     }
 
-    /** Charges {@code paymentMethodId}, else the default card; 422 without either. */
+    /**
+     * Charges {@code paymentMethodId} (saved to the account first), else the default card; 422 without
+     * either. A declined charge is in the outcome, its PaymentIntent kept.
+     */
     static Outcome charge(Connection db, PaymentIntents intents, long accountId, BigDecimal amount, String paymentMethodId,
                           Instant now) {
-        String card = paymentMethodId != null ? ChargeableCards.resolve(db, accountId, paymentMethodId, now)
+        String card = paymentMethodId != null ? SavedCards.attach(db, accountId, paymentMethodId, false, now).id()
                 : PaymentMethods.defaultFor(db, accountId).map(PaymentMethods.Card::id)
                 .orElseThrow(SubscriptionCards::noCard);
         PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, card, amount, PURPOSE, null, now);

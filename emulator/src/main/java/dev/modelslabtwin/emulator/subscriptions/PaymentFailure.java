@@ -1,12 +1,12 @@
 package dev.modelslabtwin.emulator.subscriptions;
 
-import dev.modelslabtwin.emulator.stripe.CardDeclined;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 
 /** Why a subscription payment failed: Stripe's decline code, its message, and the failed PaymentIntent (if any). */
 record PaymentFailure(String declineCode, String message, String paymentIntentId) {
 
-    static PaymentFailure of(CardDeclined declined) {
-        return new PaymentFailure(declined.decline().declineCode(), declined.getMessage(), declined.paymentIntentId());
+    static PaymentFailure of(PaymentIntents.PaymentIntent declined) {
+        return new PaymentFailure(declined.declineCode(), declined.decline().message(), declined.id());
     }
 
     /** Stripe does not even attempt a charge when the customer has no card. */

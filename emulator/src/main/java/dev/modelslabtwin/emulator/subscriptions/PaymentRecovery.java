@@ -1,7 +1,6 @@
 package dev.modelslabtwin.emulator.subscriptions;
 
 import dev.modelslabtwin.client.model.SubscriptionStatus;
-import dev.modelslabtwin.emulator.stripe.CardDeclined;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 
@@ -25,8 +24,8 @@ final class PaymentRecovery {
     }
 
     /**
-     * Charges what the subscription owes; returns the PaymentIntent (succeeded, its effect done, or
-     * awaiting 3D Secure). Declined: {@code CardDeclined}, the subscription still past due for the new reason.
+     * Charges what the subscription owes; returns the PaymentIntent: succeeded (its effect done), awaiting
+     * 3D Secure, or declined (the subscription still past due, for this newer reason).
      */
     static PaymentIntents.PaymentIntent retry(Connection db, PaymentIntents intents, long accountId, long id, Instant now) {
         StoredSubscription subscription = Subscriptions.owned(db, accountId, id);
@@ -40,12 +39,12 @@ final class PaymentRecovery {
             }
         }
         Bill owed = Bill.of(db, id, List.of());
-        try {
-            return intents.charge(db, accountId, card, owed.total(), PURPOSE, String.valueOf(id), now);
-        } catch (CardDeclined declined) {
-            Subscriptions.recordPaymentFailure(db, id, PaymentFailure.of(declined));
-            throw declined;
+        PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, card, owed.total(), PURPOSE,
+                String.valueOf(id), now);
+        if (payment.declined()) {
+            Subscriptions.recordPaymentFailure(db, id, PaymentFailure.of(payment));
         }
+        return payment;
     }
 
     /** The effect of a successful retry: the owed items are invoiced as paid and the subscription is active again. */

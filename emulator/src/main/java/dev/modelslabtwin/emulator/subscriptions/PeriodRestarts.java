@@ -33,7 +33,10 @@ final class PeriodRestarts {
         return restart(db, intents, subscription, Plans.existing(db, subscription.planId()), now);
     }
 
-    /** Restarts the cycle on {@code plan} at {@code now}; returns the charge, or null when the bill was a credit. */
+    /**
+     * Restarts the cycle on {@code plan} at {@code now}; returns the charge, or null when the bill was a
+     * credit. A declined charge changes nothing but is returned, its PaymentIntent kept.
+     */
     static PaymentIntents.PaymentIntent restart(Connection db, PaymentIntents intents, StoredSubscription subscription,
                                                 Plans.Plan plan, Instant now) {
         List<Invoices.Line> lines = new ArrayList<>();
@@ -44,6 +47,9 @@ final class PeriodRestarts {
         if (bill.needsPayment()) {
             String card = SubscriptionCards.payingFor(db, subscription).orElseThrow(SubscriptionCards::noCard);
             payment = SubscriptionCards.chargeNow(intents, db, subscription, card, bill.total(), PURPOSE, now);
+            if (payment.declined()) {
+                return payment;
+            }
         }
         SubscriptionInvoices.settle(db, subscription, bill, plan, payment == null ? null : payment.id(), now);
         Subscriptions.restartCycle(db, subscription.id(), plan, now);

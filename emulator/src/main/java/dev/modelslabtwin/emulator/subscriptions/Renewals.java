@@ -3,7 +3,6 @@ package dev.modelslabtwin.emulator.subscriptions;
 import dev.modelslabtwin.client.model.SubscriptionStatus;
 import dev.modelslabtwin.emulator.Services;
 import dev.modelslabtwin.emulator.billing.Invoices;
-import dev.modelslabtwin.emulator.stripe.CardDeclined;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 
 import java.sql.Connection;
@@ -105,12 +104,12 @@ final class Renewals {
             owe(db, subscription, period, PaymentFailure.noCard(), at);
             return;
         }
-        try {
-            PaymentIntents.PaymentIntent payment = services.paymentIntents().chargeWithoutAuthentication(db,
-                    subscription.accountId(), card.get(), bill.total(), PURPOSE, String.valueOf(subscription.id()), at);
+        PaymentIntents.PaymentIntent payment = services.paymentIntents().chargeWithoutAuthentication(db,
+                subscription.accountId(), card.get(), bill.total(), PURPOSE, String.valueOf(subscription.id()), at);
+        if (payment.declined()) {
+            owe(db, subscription, period, PaymentFailure.of(payment), at);
+        } else {
             SubscriptionInvoices.settle(db, subscription, bill, plan, payment.id(), at);
-        } catch (CardDeclined declined) {
-            owe(db, subscription, period, PaymentFailure.of(declined), at);
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.modelslabtwin.emulator.subscriptions;
 
+import dev.modelslabtwin.emulator.billing.SavedCards;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
-import dev.modelslabtwin.emulator.wallet.ChargeableCards;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -23,7 +23,10 @@ final class Subscribing {
     /** The PaymentIntent purpose of a subscription's first payment. */
     static final String PURPOSE = "subscription";
 
-    /** What a subscribe request did: started a subscription, left its payment awaiting 3D Secure, or opened a Checkout. */
+    /**
+     * What a subscribe request did: started a subscription, left its payment awaiting 3D Secure or
+     * declined, or opened a Checkout.
+     */
     record Outcome(StoredSubscription subscription, PaymentIntents.PaymentIntent payment,
                    CheckoutSessions.Session checkout) {
     }
@@ -46,15 +49,15 @@ final class Subscribing {
 
     /**
      * Charges {@code payment_method_id}, else the default card; without a card (or when the caller
-     * asked for a Checkout page) opens a Checkout Session. A declined card throws {@code CardDeclined};
-     * its failed PaymentIntent is kept.
+     * asked for a Checkout page) opens a Checkout Session. A declined charge is in the outcome, its
+     * PaymentIntent kept.
      */
     static Outcome subscribe(Connection db, PaymentIntents intents, long accountId, Request request, Instant now) {
         Plans.Plan plan = Plans.requested(db, request.planId(), "plan_id");
         SubscriptionStates.refuseSecondOnPlan(db, accountId, plan);
         Optional<String> card;
         if (request.paymentMethodId() != null) {
-            card = Optional.of(ChargeableCards.resolve(db, accountId, request.paymentMethodId(), now));
+            card = Optional.of(SavedCards.attach(db, accountId, request.paymentMethodId(), false, now).id());
         } else if (request.wantsCheckout()) {
             card = Optional.empty();
         } else {

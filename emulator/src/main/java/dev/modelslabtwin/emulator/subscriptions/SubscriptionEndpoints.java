@@ -24,6 +24,7 @@ import dev.modelslabtwin.emulator.api.SubscriptionsApi;
 import dev.modelslabtwin.emulator.db.Database;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.routing.RequestContext;
+import dev.modelslabtwin.emulator.stripe.CardDeclined;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.wallet.Money;
@@ -126,6 +127,9 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
                     .checkout(new CheckoutLink().paymentUrl(url).checkoutUrl(url).sessionId(session.id())
                             .expiresAt(SubscriptionViews.time(session.expiresAt()))));
         }
+        if (outcome.payment().declined()) {
+            throw CardDeclined.of(outcome.payment());
+        }
         if (outcome.payment().requiresAction()) {
             throw authenticationRequired(context, outcome.payment(), "This card requires 3D Secure authentication. "
                     + "A person can complete it at details.next_action_url within 23 hours; the subscription starts when "
@@ -170,6 +174,7 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
         Instant now = catchUp(context);
         PlanChanges.Outcome outcome = database().transaction(db -> PlanChanges.change(db, services.paymentIntents(),
                 context.accountId(), id, newPlanId, now));
+        refuseDeclined(outcome.payment());
         String message = !outcome.changed() ? "The subscription is already on this plan; nothing changed."
                 : outcome.cycleRestarted() ? "Subscription plan updated: the new plan bills another interval, so its "
                 + "first period started now, less the unused time on the old plan."
@@ -192,6 +197,7 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
         Instant now = catchUp(context);
         PaymentIntents.PaymentIntent payment = database().transaction(db -> Pausing.resume(db, services.paymentIntents(),
                 context.accountId(), id, now));
+        refuseDeclined(payment);
         return action(context, id, payment == null ? "Subscription resumed."
                 : "Subscription resumed: its paid period ended during the pause, so a new one started now.", payment);
     }
@@ -201,6 +207,7 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
         Instant now = catchUp(context);
         PaymentIntents.PaymentIntent payment = database().transaction(db -> PeriodRestarts.resetCycle(db,
                 services.paymentIntents(), context.accountId(), id, now));
+        refuseDeclined(payment);
         return action(context, id, "Billing cycle reset.", payment);
     }
 
@@ -209,6 +216,9 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
         Instant now = catchUp(context);
         PaymentIntents.PaymentIntent payment = database().transaction(db -> PaymentRecovery.retry(db,
                 services.paymentIntents(), context.accountId(), id, now));
+        if (payment.declined()) {
+            throw CardDeclined.of(payment);
+        }
         if (payment.requiresAction()) {
             throw authenticationRequired(context, payment, "The default card requires 3D Secure authentication. A person "
                     + "can complete it at details.next_action_url; the subscription becomes active when it succeeds.");
@@ -222,6 +232,9 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
         BigDecimal amount = Money.usd(request.getAmount());
         ExtraCharges.Outcome outcome = database().transaction(db -> ExtraCharges.charge(db, services.paymentIntents(),
                 context.accountId(), amount, request.getPaymentMethodId(), services.clock().instant()));
+        if (outcome.payment().declined()) {
+            throw CardDeclined.of(outcome.payment());
+        }
         if (outcome.payment().requiresAction()) {
             throw authenticationRequired(context, outcome.payment(), "This card requires 3D Secure authentication. A "
                     + "person can complete it at details.next_action_url; the wallet is credited when it succeeds.");
@@ -243,6 +256,13 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
                 .message(message)
                 .subscription(subscription)
                 .payment(payment == null ? null : Payments.of(payment, context.publicRoot())));
+    }
+
+    /** A declined charge that restarted a cycle, its PaymentIntent committed: refused now, nothing else changed. */
+    private static void refuseDeclined(PaymentIntents.PaymentIntent payment) {
+        if (payment != null && payment.declined()) {
+            throw SubscriptionCards.refusal(payment);
+        }
     }
 
     /**

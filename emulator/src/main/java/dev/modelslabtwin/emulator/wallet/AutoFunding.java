@@ -5,7 +5,6 @@ import dev.modelslabtwin.emulator.Services;
 import dev.modelslabtwin.emulator.billing.Invoices;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
-import dev.modelslabtwin.emulator.stripe.CardDeclined;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 
@@ -76,16 +75,14 @@ public final class AutoFunding {
                     new Ledger.Entry("stripe", null, PURPOSE, "Auto-funding failed: no saved card to charge"), now);
             return new Charge(null, settings.amount(), false, "no_payment_method");
         }
-        try {
-            PaymentIntents.PaymentIntent payment = intents.chargeWithoutAuthentication(db, accountId, card.get().id(),
-                    settings.amount(), PURPOSE, null, now);
-            return new Charge(payment.id(), settings.amount(), true, null);
-        } catch (CardDeclined declined) {
-            String declineCode = declined.decline().declineCode();
-            Ledger.failed(db, accountId, TransactionType.CREDIT, settings.amount(), new Ledger.Entry("stripe", declined.paymentIntentId(),
-                    PURPOSE, "Auto-funding charge declined (" + declineCode + ")"), now);
-            return new Charge(declined.paymentIntentId(), settings.amount(), false, declineCode);
+        PaymentIntents.PaymentIntent payment = intents.chargeWithoutAuthentication(db, accountId, card.get().id(),
+                settings.amount(), PURPOSE, null, now);
+        if (payment.declined()) {
+            Ledger.failed(db, accountId, TransactionType.CREDIT, settings.amount(), new Ledger.Entry("stripe", payment.id(),
+                    PURPOSE, "Auto-funding charge declined (" + payment.declineCode() + ")"), now);
+            return new Charge(payment.id(), settings.amount(), false, payment.declineCode());
         }
+        return new Charge(payment.id(), settings.amount(), true, null);
     }
 
     /**

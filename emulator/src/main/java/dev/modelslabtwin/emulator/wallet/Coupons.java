@@ -2,6 +2,7 @@ package dev.modelslabtwin.emulator.wallet;
 
 import dev.modelslabtwin.client.model.CouponReason;
 import dev.modelslabtwin.emulator.billing.Invoices;
+import dev.modelslabtwin.emulator.billing.SavedCards;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.CardDeclined;
@@ -51,9 +52,12 @@ final class Coupons {
     record Check(Coupon coupon, CouponReason reason) {
     }
 
-    /** What a redemption credited and, for a bonus coupon, the purchase it charged. */
+    /**
+     * What a redemption credited and, for a bonus coupon, the purchase it charged; or, when that charge
+     * failed, the refusal to answer once the failed PaymentIntent is kept.
+     */
     record Redemption(Coupon coupon, BigDecimal credited, BigDecimal charged, PaymentIntents.PaymentIntent payment,
-                      BigDecimal balance) {
+                      BigDecimal balance, ApiProblem refusal) {
     }
 
     private Coupons() {
@@ -86,26 +90,28 @@ final class Coupons {
             Ledger.credit(db, accountId, coupon.creditAmount(), new Ledger.Entry("coupon", coupon.code(), "coupon",
                     "Coupon " + coupon.code()), now);
             recordRedemption(db, coupon, accountId, coupon.creditAmount(), now);
-            return new Redemption(coupon, coupon.creditAmount(), null, null, Ledger.balance(db, accountId));
+            return new Redemption(coupon, coupon.creditAmount(), null, null, Ledger.balance(db, accountId), null);
         }
         requirePurchase(purchase, paymentMethodId);
         if (reason == CouponReason.BELOW_MINIMUM_PURCHASE) {
             throw invalid(coupon.code(), reason.getValue(), "This coupon needs a purchase of at least "
                     + coupon.minimumPurchase().toPlainString() + " USD.");
         }
-        String card = ChargeableCards.resolve(db, accountId, paymentMethodId, now);
-        PaymentIntents.PaymentIntent payment;
-        try {
-            payment = intents.chargeWithoutAuthentication(db, accountId, card, purchase, PURPOSE, coupon.code(), now);
-        } catch (CardDeclined declined) {
-            if (!"authentication_required".equals(declined.decline().code())) {
-                throw declined;
-            }
-            throw new ProblemAfterFailedCharge(402, "authentication_required", "This card requires 3D Secure, which coupon "
-                    + "redemption cannot complete: fund the wallet first, or use another card.",
-                    Map.of("decline_code", declined.decline().declineCode(), "payment_intent_id", declined.paymentIntentId()));
+        String card = SavedCards.attach(db, accountId, paymentMethodId, false, now).id();
+        PaymentIntents.PaymentIntent payment = intents.chargeWithoutAuthentication(db, accountId, card, purchase, PURPOSE,
+                coupon.code(), now);
+        return new Redemption(coupon, purchase.add(coupon.bonusOn(purchase)), purchase, payment,
+                Ledger.balance(db, accountId), payment.declined() ? refusal(payment) : null);
+    }
+
+    /** A declined purchase: a card that needs 3D Secure says so, as this operation cannot hand the step back. */
+    private static ApiProblem refusal(PaymentIntents.PaymentIntent declined) {
+        if (!"authentication_required".equals(declined.decline().code())) {
+            return CardDeclined.of(declined);
         }
-        return new Redemption(coupon, purchase.add(coupon.bonusOn(purchase)), purchase, payment, Ledger.balance(db, accountId));
+        return new ApiProblem(402, "authentication_required", "This card requires 3D Secure, which coupon "
+                + "redemption cannot complete: fund the wallet first, or use another card.",
+                Map.of("decline_code", declined.declineCode(), "payment_intent_id", declined.id()));
     }
 
     /** The effect of a successful bonus-coupon purchase: the purchase and the bonus credited, once. */

@@ -1,6 +1,7 @@
 package dev.modelslabtwin.emulator.wallet;
 
 import dev.modelslabtwin.emulator.billing.Invoices;
+import dev.modelslabtwin.emulator.billing.SavedCards;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
@@ -23,7 +24,7 @@ final class Funding {
     /** The PaymentIntent purpose of a card top-up. */
     static final String PURPOSE = "wallet_funding";
 
-    /** What a fund request did: a charge (succeeded or awaiting 3D Secure) or a Checkout Session to pay. */
+    /** What a fund request did: a charge (succeeded, awaiting 3D Secure or declined) or a Checkout Session to pay. */
     record Outcome(BigDecimal amount, BigDecimal balance, PaymentIntents.PaymentIntent payment,
                    CheckoutSessions.Session checkout) {
     }
@@ -36,13 +37,14 @@ final class Funding {
     }
 
     /**
-     * Charges {@code paymentMethodId}, else the default card; with neither, opens a Checkout Session.
-     * A declined card throws {@code CardDeclined} (its failed PaymentIntent is kept).
+     * Charges {@code paymentMethodId} (saved to the account first, as charging a customer with a new
+     * card does), else the default card; with neither, opens a Checkout Session. A declined charge is
+     * in the outcome, its PaymentIntent kept.
      */
     static Outcome fund(Connection db, PaymentIntents intents, long accountId, BigDecimal amount, String paymentMethodId,
                         Instant now) {
         Optional<String> card = paymentMethodId != null
-                ? Optional.of(ChargeableCards.resolve(db, accountId, paymentMethodId, now))
+                ? Optional.of(SavedCards.attach(db, accountId, paymentMethodId, false, now).id())
                 : PaymentMethods.defaultFor(db, accountId).map(PaymentMethods.Card::id);
         if (card.isEmpty()) {
             CheckoutSessions.Session session = CheckoutSessions.create(db, accountId, CheckoutSessions.PURPOSE_FUND, amount,

@@ -37,7 +37,10 @@ public final class Usage {
     public static Spent spend(Services services, long accountId, BigDecimal amount, String description) {
         BigDecimal cents = requireAmount(amount);
         String what = description == null || description.isBlank() ? "Usage" : description;
-        return services.database().transaction(db -> {
+        // A failed top-up is kept (its PaymentIntent and failed ledger entry) and then refused.
+        record Attempt(Spent spent, ApiProblem refusal) {
+        }
+        Attempt attempt = services.database().transaction(db -> {
             Instant now = services.clock().instant();
             BigDecimal balance = lockedBalance(db, accountId);
             AutoFunding.Settings settings = AutoFunding.settings(db, accountId);
@@ -46,15 +49,19 @@ public final class Usage {
                     && balance.add(settings.amount()).compareTo(cents) >= 0) {
                 topUp = AutoFunding.charge(db, services.paymentIntents(), accountId, settings, now);
                 if (!topUp.succeeded()) {
-                    throw insufficientAfterFailedTopUp(balance, cents, topUp);
+                    return new Attempt(null, insufficientAfterFailedTopUp(balance, cents, topUp));
                 }
             }
             Ledger.Movement debit = Ledger.debit(db, accountId, cents, new Ledger.Entry("wallet", null, "usage", what), now);
             if (topUp == null && settings.triggeredBy(debit.balance())) {
                 topUp = AutoFunding.charge(db, services.paymentIntents(), accountId, settings, now);
             }
-            return new Spent(debit.entryId(), cents, Ledger.balance(db, accountId), topUp);
+            return new Attempt(new Spent(debit.entryId(), cents, Ledger.balance(db, accountId), topUp), null);
         });
+        if (attempt.refusal() != null) {
+            throw attempt.refusal();
+        }
+        return attempt.spent();
     }
 
     private static BigDecimal requireAmount(BigDecimal amount) {
@@ -81,7 +88,7 @@ public final class Usage {
         if (topUp.paymentIntentId() != null) {
             details.put("payment_intent_id", topUp.paymentIntentId());
         }
-        return new ProblemAfterFailedCharge(422, "insufficient_balance",
+        return new ApiProblem(422, "insufficient_balance",
                 "The wallet balance is too low for this amount and the auto-funding charge failed.", details);
     }
 }

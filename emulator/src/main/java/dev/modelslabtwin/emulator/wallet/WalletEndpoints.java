@@ -29,6 +29,7 @@ import dev.modelslabtwin.emulator.Services;
 import dev.modelslabtwin.emulator.api.WalletApi;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.routing.RequestContext;
+import dev.modelslabtwin.emulator.stripe.CardDeclined;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 
 import java.math.BigDecimal;
@@ -78,6 +79,9 @@ public final class WalletEndpoints implements WalletApi {
         BigDecimal amount = Money.usd(request.getAmount());
         Funding.Outcome outcome = services.database().transaction(db -> Funding.fund(db, services.paymentIntents(),
                 context.accountId(), amount, request.getPaymentMethodId(), services.clock().instant()));
+        if (outcome.payment() != null && outcome.payment().declined()) {
+            throw CardDeclined.of(outcome.payment());
+        }
         FundResult result = new FundResult().amount(amount).balance(outcome.balance()).currency(FundResult.CurrencyEnum.USD);
         if (outcome.checkout() != null) {
             CheckoutSessions.Session session = outcome.checkout();
@@ -168,6 +172,9 @@ public final class WalletEndpoints implements WalletApi {
         BigDecimal purchase = Money.usd(request.getPurchaseAmount());
         Coupons.Redemption redemption = services.database().transaction(db -> Coupons.redeem(db, services.paymentIntents(),
                 context.accountId(), requested, purchase, request.getPaymentMethodId(), services.clock().instant()));
+        if (redemption.refusal() != null) {
+            throw redemption.refusal();
+        }
         CouponRedemption result = new CouponRedemption()
                 .couponCode(redemption.coupon().code())
                 .creditedAmount(redemption.credited())

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
-import dev.modelslabtwin.emulator.stripe.CardDeclined;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -73,8 +73,9 @@ class ThreeDSecureFundingTest {
         TestHttp http = emu.as(account.token());
         String paymentIntent = fund(http, "30", card).json().path("data").path("payment").path("payment_intent_id").asText();
 
-        assertThrows(CardDeclined.class, () -> authenticate(emu, paymentIntent, false));
+        PaymentIntents.PaymentIntent ended = authenticate(emu, paymentIntent, false);
 
+        assertTrue(ended.declined());
         JsonNode status = status(http, paymentIntent);
         assertEquals("failed", status.path("status").asText());
         assertEquals("authentication_failed", status.path("decline_code").asText());
@@ -89,8 +90,9 @@ class ThreeDSecureFundingTest {
         TestHttp http = emu.as(account.token());
         String paymentIntent = fund(http, "30", card).json().path("data").path("payment").path("payment_intent_id").asText();
 
-        assertThrows(CardDeclined.class, () -> authenticate(emu, paymentIntent, true));
+        PaymentIntents.PaymentIntent ended = authenticate(emu, paymentIntent, true);
 
+        assertTrue(ended.declined());
         JsonNode status = status(http, paymentIntent);
         assertEquals("failed", status.path("status").asText());
         assertEquals("insufficient_funds", status.path("decline_code").asText());

@@ -3,7 +3,6 @@ package dev.modelslabtwin.emulator.stripe.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelslabtwin.emulator.Services;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
-import dev.modelslabtwin.emulator.stripe.CardDeclined;
 import dev.modelslabtwin.emulator.stripe.CardTokens;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
@@ -68,28 +67,31 @@ final class StripeOperations {
         form.allowOnly(confirmParameters(), CONFIRM_FREE_FORM);
         String id = request.pathParam("id");
         Instant now = services.clock().instant();
-        try {
-            return services.database().transaction(db -> {
-                SetupIntents.SetupIntent intent = setupIntent(db, id, form);
-                if (intent.requiresAction()) {
-                    return StripeObjects.setupIntent(db, intent, request.publicRoot(), form.expand());
-                }
-                if (!intent.status().equals(SetupIntents.REQUIRES_PAYMENT_METHOD)) {
-                    throw StripeError.invalidRequest(400, "setup_intent_unexpected_state", null,
-                            "You cannot confirm this SetupIntent because it has already " + intent.status() + ".")
-                            .with("setup_intent", StripeObjects.setupIntent(db, intent, request.publicRoot(), List.of()));
-                }
-                String card = paymentMethod(db, form, "SetupIntent");
-                SetupIntents.SetupIntent confirmed = withKnownCard(card, () -> SetupIntents.confirm(db, id, card, now));
-                return StripeObjects.setupIntent(db, confirmed, request.publicRoot(), form.expand());
-            });
-        } catch (CardDeclined declined) {
-            throw services.database().transaction(db -> {
-                SetupIntents.SetupIntent intent = SetupIntents.find(db, id).orElseThrow();
-                return declined(db, declined.decline(), intent.paymentMethodId())
-                        .with("setup_intent", StripeObjects.setupIntent(db, intent, request.publicRoot(), List.of()));
-            });
+        // The answer is written in the transaction that confirms; a decline is kept and then refused.
+        record Confirmed(ObjectNode answer, StripeError refusal) {
         }
+        Confirmed confirmed = services.database().transaction(db -> {
+            SetupIntents.SetupIntent intent = setupIntent(db, id, form);
+            if (intent.requiresAction()) {
+                return new Confirmed(StripeObjects.setupIntent(db, intent, request.publicRoot(), form.expand()), null);
+            }
+            if (!intent.status().equals(SetupIntents.REQUIRES_PAYMENT_METHOD)) {
+                throw StripeError.invalidRequest(400, "setup_intent_unexpected_state", null,
+                        "You cannot confirm this SetupIntent because it has already " + intent.status() + ".")
+                        .with("setup_intent", StripeObjects.setupIntent(db, intent, request.publicRoot(), List.of()));
+            }
+            String card = paymentMethod(db, form, "SetupIntent");
+            SetupIntents.SetupIntent ended = withKnownCard(card, () -> SetupIntents.confirm(db, id, card, now));
+            if (ended.declined()) {
+                return new Confirmed(null, declined(db, ended.decline(), ended.paymentMethodId())
+                        .with("setup_intent", StripeObjects.setupIntent(db, ended, request.publicRoot(), List.of())));
+            }
+            return new Confirmed(StripeObjects.setupIntent(db, ended, request.publicRoot(), form.expand()), null);
+        });
+        if (confirmed.refusal() != null) {
+            throw confirmed.refusal();
+        }
+        return confirmed.answer();
     }
 
     ObjectNode retrievePaymentIntent(StripeApi.StripeRequest request) {
@@ -112,30 +114,33 @@ final class StripeOperations {
         String id = request.pathParam("id");
         Instant now = services.clock().instant();
         PaymentIntents intents = services.paymentIntents();
-        try {
-            return services.database().transaction(db -> {
-                PaymentIntents.PaymentIntent intent = paymentIntent(db, id, form);
-                if (intent.requiresAction()) {
-                    return StripeObjects.paymentIntent(db, intent, request.publicRoot(), form.expand());
-                }
-                if (!intent.status().equals(PaymentIntents.REQUIRES_PAYMENT_METHOD)) {
-                    String state = intent.succeeded() ? "already succeeded after being previously confirmed"
-                            : "a status of " + intent.status();
-                    throw StripeError.invalidRequest(400, "payment_intent_unexpected_state", null,
-                            "You cannot confirm this PaymentIntent because it has " + state + ".")
-                            .with("payment_intent", StripeObjects.paymentIntent(db, intent, request.publicRoot(), List.of()));
-                }
-                String card = paymentMethod(db, form, "PaymentIntent");
-                PaymentIntents.PaymentIntent confirmed = withKnownCard(card, () -> intents.confirm(db, id, card, now));
-                return StripeObjects.paymentIntent(db, confirmed, request.publicRoot(), form.expand());
-            });
-        } catch (CardDeclined declined) {
-            throw services.database().transaction(db -> {
-                PaymentIntents.PaymentIntent intent = intents.find(db, id).orElseThrow();
-                return declined(db, declined.decline(), intent.paymentMethodId())
-                        .with("payment_intent", StripeObjects.paymentIntent(db, intent, request.publicRoot(), List.of()));
-            });
+        // The answer is written in the transaction that confirms; a decline is kept and then refused.
+        record Confirmed(ObjectNode answer, StripeError refusal) {
         }
+        Confirmed confirmed = services.database().transaction(db -> {
+            PaymentIntents.PaymentIntent intent = paymentIntent(db, id, form);
+            if (intent.requiresAction()) {
+                return new Confirmed(StripeObjects.paymentIntent(db, intent, request.publicRoot(), form.expand()), null);
+            }
+            if (!intent.status().equals(PaymentIntents.REQUIRES_PAYMENT_METHOD)) {
+                String state = intent.succeeded() ? "already succeeded after being previously confirmed"
+                        : "a status of " + intent.status();
+                throw StripeError.invalidRequest(400, "payment_intent_unexpected_state", null,
+                        "You cannot confirm this PaymentIntent because it has " + state + ".")
+                        .with("payment_intent", StripeObjects.paymentIntent(db, intent, request.publicRoot(), List.of()));
+            }
+            String card = paymentMethod(db, form, "PaymentIntent");
+            PaymentIntents.PaymentIntent ended = withKnownCard(card, () -> intents.confirm(db, id, card, now));
+            if (ended.declined()) {
+                return new Confirmed(null, declined(db, ended.decline(), ended.paymentMethodId())
+                        .with("payment_intent", StripeObjects.paymentIntent(db, ended, request.publicRoot(), List.of())));
+            }
+            return new Confirmed(StripeObjects.paymentIntent(db, ended, request.publicRoot(), form.expand()), null);
+        });
+        if (confirmed.refusal() != null) {
+            throw confirmed.refusal();
+        }
+        return confirmed.answer();
     }
 
     ObjectNode retrieveCheckoutSession(StripeApi.StripeRequest request) {

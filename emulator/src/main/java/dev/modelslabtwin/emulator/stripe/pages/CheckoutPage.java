@@ -3,7 +3,6 @@ package dev.modelslabtwin.emulator.stripe.pages;
 import dev.modelslabtwin.emulator.Services;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
-import dev.modelslabtwin.emulator.stripe.CardDeclined;
 import dev.modelslabtwin.emulator.stripe.CardTokens;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
@@ -89,15 +88,15 @@ final class CheckoutPage {
                 String paymentMethod = CardTokens.tokenise(db, card, now).id();
                 return CheckoutSessions.pay(db, services.paymentIntents(), session.id(), paymentMethod, now);
             });
-            if (intent.requiresAction()) {
+            if (intent.declined()) {
+                form(http, 402, session, declineMessage(intent.decline()));
+            } else if (intent.requiresAction()) {
                 Html.seeOther(http, PaymentIntents.authenticationPagePath(intent.id()));
             } else {
                 Html.seeOther(http, successLocation(find(session.id()).orElseThrow()));
             }
         } catch (CardTokens.Refused refused) {
             form(http, 402, session, refused.getMessage());
-        } catch (CardDeclined declined) {
-            form(http, 402, session, declineMessage(declined.decline()));
         } catch (ApiProblem problem) {
             show(http);
         }

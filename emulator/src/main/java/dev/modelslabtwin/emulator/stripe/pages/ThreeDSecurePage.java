@@ -1,7 +1,6 @@
 package dev.modelslabtwin.emulator.stripe.pages;
 
 import dev.modelslabtwin.emulator.Services;
-import dev.modelslabtwin.emulator.stripe.CardDeclined;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.SetupIntents;
@@ -80,18 +79,16 @@ final class ThreeDSecurePage {
             noLongerAwaiting(http, 409, before.get());
             return;
         }
-        TestCards.Decline decline = null;
-        try {
-            services.database().transaction(db -> {
-                if (id.startsWith("seti_")) {
-                    return SetupIntents.completeAuthentication(db, id, outcome.equals("approve"), services.clock().instant());
-                }
-                return services.paymentIntents().completeAuthentication(db, id, outcome.equals("approve"),
+        TestCards.Decline decline = services.database().transaction(db -> {
+            if (id.startsWith("seti_")) {
+                SetupIntents.SetupIntent ended = SetupIntents.completeAuthentication(db, id, outcome.equals("approve"),
                         services.clock().instant());
-            });
-        } catch (CardDeclined declined) {
-            decline = declined.decline();
-        }
+                return ended.declined() ? ended.decline() : null;
+            }
+            PaymentIntents.PaymentIntent ended = services.paymentIntents().completeAuthentication(db, id,
+                    outcome.equals("approve"), services.clock().instant());
+            return ended.declined() ? ended.decline() : null;
+        });
         String sessionId = before.get().checkoutSessionId();
         if (sessionId != null) {
             CheckoutSessions.Session session = services.database().transaction(db -> CheckoutSessions.find(db, sessionId))
