@@ -2,42 +2,30 @@ package dev.modelslabtwin.emulator;
 
 import dev.modelslabtwin.emulator.admin.ControlApi;
 import dev.modelslabtwin.emulator.admin.DocumentationRoutes;
-import dev.modelslabtwin.emulator.api.AuthApi;
-import dev.modelslabtwin.emulator.api.BillingApi;
-import dev.modelslabtwin.emulator.api.PaymentsApi;
-import dev.modelslabtwin.emulator.api.SubscriptionsApi;
-import dev.modelslabtwin.emulator.api.WalletApi;
-import dev.modelslabtwin.emulator.auth.AccessTokens;
-import dev.modelslabtwin.emulator.auth.AuthEndpoints;
 import dev.modelslabtwin.emulator.auth.TokenAuthenticator;
-import dev.modelslabtwin.emulator.billing.BillingEndpoints;
 import dev.modelslabtwin.emulator.billing.InvoiceFiles;
+import dev.modelslabtwin.emulator.core.DueWork;
+import dev.modelslabtwin.emulator.core.EmulatedClock;
+import dev.modelslabtwin.emulator.core.InMemoryState;
+import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.db.Database;
 import dev.modelslabtwin.emulator.faults.Fault;
 import dev.modelslabtwin.emulator.faults.Faults;
 import dev.modelslabtwin.emulator.journal.RequestJournal;
 import dev.modelslabtwin.emulator.journal.Traffic;
-import dev.modelslabtwin.emulator.payments.PaymentEndpoints;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
-import dev.modelslabtwin.emulator.routing.ApiRoute;
-import dev.modelslabtwin.emulator.routing.ContractOperations;
 import dev.modelslabtwin.emulator.routing.ContractValidator;
-import dev.modelslabtwin.emulator.routing.IdempotentRequests;
+import dev.modelslabtwin.emulator.routing.RateLimiter;
 import dev.modelslabtwin.emulator.seed.SeedFile;
 import dev.modelslabtwin.emulator.seed.Seeder;
-import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.api.StripeApi;
 import dev.modelslabtwin.emulator.stripe.pages.HostedPages;
-import dev.modelslabtwin.emulator.subscriptions.SubscriptionEndpoints;
-import dev.modelslabtwin.emulator.time.DueWork;
-import dev.modelslabtwin.emulator.time.EmulatedClock;
-import dev.modelslabtwin.emulator.wallet.WalletEndpoints;
+import dev.modelslabtwin.emulator.subscriptions.Plans;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -124,14 +112,21 @@ public final class Emulator implements AutoCloseable {
     }
 
     private final Services services;
+    private final Capabilities capabilities;
+    private final InMemoryState state;
+    private final DueWork dueWork;
     private final Faults faults;
     private final RequestJournal journal;
     private volatile SeedFile baseline;
     private volatile String defaultToken;
     private volatile EmulatorServer server;
 
-    private Emulator(Services services, Faults faults, RequestJournal journal, SeedFile baseline) {
+    private Emulator(Services services, Capabilities capabilities, InMemoryState state, DueWork dueWork, Faults faults,
+                     RequestJournal journal, SeedFile baseline) {
         this.services = services;
+        this.capabilities = capabilities;
+        this.state = state;
+        this.dueWork = dueWork;
         this.faults = faults;
         this.journal = journal;
         this.baseline = baseline;
@@ -144,31 +139,28 @@ public final class Emulator implements AutoCloseable {
     public static Emulator start(Options options) {
         // The request validator is the slowest part of a start: it is built meanwhile, on another core.
         ContractValidator.forApi();
-        Database database = Database.at(options.database());
-        EmulatedClock clock = EmulatedClock.system();
         SeedFile seed = options.seedFile() == null ? Seeder.builtIn() : Seeder.read(options.seedFile());
-        PaymentIntents paymentIntents = new PaymentIntents();
-        CheckoutSessions.registerWith(paymentIntents);
-        Services services = new Services(database, clock, paymentIntents, new DueWork(clock.instant()), PUBLISHABLE_KEY);
-        Emulator emulator = new Emulator(services, new Faults(ContractValidator.BASE_PATH),
-                new RequestJournal(options.journalSize()), seed);
+        // Everything kept in memory is made here, through the state a reset puts back; the clock first.
+        InMemoryState state = new InMemoryState();
+        EmulatedClock clock = state.own(EmulatedClock.system());
+        Services services = new Services(Database.at(options.database()), clock, PUBLISHABLE_KEY);
+        Capabilities capabilities = Capabilities.of(services);
+        DueWork dueWork = state.own(new DueWork(clock, capabilities.dueWork()));
+        Faults faults = state.own(new Faults(ContractValidator.BASE_PATH));
+        RequestJournal journal = state.own(new RequestJournal(options.journalSize()));
+        RateLimiter limiter = state.own(RateLimiter.ofContract(options.rateLimits()));
+        Emulator emulator = new Emulator(services, capabilities, state, dueWork, faults, journal, seed);
         emulator.seedAtStart(options);
-        IdempotentRequests idempotency = new IdempotentRequests(database, clock);
-        registerDueWork(services, idempotency);
-        emulator.server = EmulatorServer.start(options.host(), options.port(), routes(services),
-                new TokenAuthenticator(database, clock), idempotency, emulator.faults, options.responseValidation(),
-                config -> {
+        emulator.server = EmulatorServer.start(options.host(), options.port(), capabilities.routes(),
+                new TokenAuthenticator(services.database(), clock), capabilities.idempotency(), faults, limiter,
+                options.responseValidation(), config -> {
                     DocumentationRoutes.install(config);
                     ControlApi.install(config, emulator, options.adminToken());
-                    Traffic.install(config, emulator.journal, options.requestLog(), clock, ContractValidator.BASE_PATH);
-                    StripeApi.install(config, services);
-                    HostedPages.install(config, services);
+                    Traffic.install(config, journal, options.requestLog(), clock, ContractValidator.BASE_PATH);
+                    StripeApi.install(config, services, capabilities.paymentIntents());
+                    HostedPages.install(config, services, capabilities.paymentIntents());
                     InvoiceFiles.install(config, services);
                 });
-        if (!options.rateLimits()) {
-            ContractOperations.rateLimits().keySet()
-                    .forEach(limiter -> emulator.server.rateLimiter().setLimit(limiter, Integer.MAX_VALUE));
-        }
         return emulator;
     }
 
@@ -182,36 +174,20 @@ public final class Emulator implements AutoCloseable {
             throw new IllegalArgumentException("cannot apply seed " + (options.seedFile() == null ? "(built-in)"
                     : options.seedFile()) + ": " + problem.getMessage() + " " + problem.details(), problem);
         }
-    }
-
-    /** The work that falls due as emulated time passes, for what the core owns (each capability adds its own). */
-    private static void registerDueWork(Services services, IdempotentRequests idempotency) {
-        Database database = services.database();
-        services.dueWork().register("checkout_sessions_expired",
-                (from, now) -> database.transaction(db -> CheckoutSessions.expireDue(db, now)));
-        services.dueWork().register("tokens_expired",
-                (from, now) -> database.transaction(db -> AccessTokens.countExpiring(db, from, now)));
-        services.dueWork().register("idempotency_keys_expired", (from, now) -> idempotency.purgeExpired(now));
-    }
-
-    private static List<ApiRoute> routes(Services services) {
-        List<ApiRoute> routes = new ArrayList<>();
-        routes.addAll(AuthApi.routes(new AuthEndpoints(services)));
-        routes.addAll(WalletApi.routes(new WalletEndpoints(services)));
-        routes.addAll(BillingApi.routes(new BillingEndpoints(services)));
-        routes.addAll(PaymentsApi.routes(new PaymentEndpoints(services)));
-        routes.addAll(SubscriptionsApi.routes(new SubscriptionEndpoints(services)));
-        return routes;
+        services.database().transaction(db -> {
+            Plans.verifyCatalogue(db);
+            return null;
+        });
     }
 
     /**
      * Back to the seeded state: database wiped and seeded again from the baseline seed (ids from 1, so
-     * seeded tokens are unchanged), emulated time back to real time, faults, rate-limit windows and
-     * the journal cleared. Requests in flight meanwhile may fail: reset between tests.
+     * seeded tokens are unchanged), and everything kept in memory as at start (emulated time back to
+     * real time, no faults, fresh rate-limit windows, an empty journal). Requests in flight meanwhile may
+     * fail: reset between tests.
      */
     public synchronized Reset reset() {
-        faults.clear();
-        services.clock().reset();
+        state.reset();
         services.database().wipe();
         Instant now = services.clock().instant();
         Seeder.Seeded seeded = services.database().transaction(db -> {
@@ -219,12 +195,6 @@ public final class Emulator implements AutoCloseable {
             defaultToken = Seeder.defaultToken(db, baseline, now).orElse(null);
             return applied;
         });
-        services.dueWork().restartAt(now);
-        EmulatorServer running = server;
-        if (running != null) {
-            running.rateLimiter().reset();
-        }
-        journal.clear();
         return new Reset(now, defaultToken, seeded);
     }
 
@@ -264,7 +234,7 @@ public final class Emulator implements AutoCloseable {
 
     /** Runs the work due by {@code now}; {@code previous} is emulated now before the jump (real time's crawl aside). */
     private Advance ranUntil(Instant previous, Instant now) {
-        List<DueWork.Ran> jobs = services.dueWork().runAll(now);
+        List<DueWork.Ran> jobs = dueWork.runAll(now);
         return new Advance(previous, now, Duration.between(previous, now).toSeconds(), jobs);
     }
 
@@ -275,6 +245,11 @@ public final class Emulator implements AutoCloseable {
 
     public Services services() {
         return services;
+    }
+
+    /** The fake Stripe's charges, for Java callers that pay as a person would (3D Secure, Checkout). */
+    public PaymentIntents paymentIntents() {
+        return capabilities.paymentIntents();
     }
 
     /** The faults injected into API requests (see the control API's {@code /faults}). */

@@ -6,13 +6,11 @@ import dev.modelslabtwin.emulator.routing.ApiRouter;
 import dev.modelslabtwin.emulator.routing.Authenticator;
 import dev.modelslabtwin.emulator.routing.IdempotentRequests;
 import dev.modelslabtwin.emulator.routing.ProtocolErrors;
-import dev.modelslabtwin.emulator.routing.ContractOperations;
 import dev.modelslabtwin.emulator.routing.ContractValidator;
 import dev.modelslabtwin.emulator.routing.RateLimiter;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -33,13 +31,16 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     /**
-     * Serves {@code routes} on {@code host:port} with the live API's rate limits, callers identified by
+     * Serves {@code routes} on {@code host:port} with {@code limiter}'s rate limits, callers identified by
      * {@code authenticator}, {@code Idempotency-Key} honoured by {@code idempotency} (null: keys are
-     * ignored), and whatever else {@code extras} registers (pages, the control API).
+     * ignored), and whatever else {@code extras} registers (pages, the control API); no faults, every
+     * answer checked against the contract.
      */
     public static EmulatorServer start(String host, int port, List<ApiRoute> routes, Authenticator authenticator,
-                                       IdempotentRequests idempotency, Consumer<JavalinConfig> extras) {
-        return start(host, port, routes, authenticator, idempotency, new Faults(ContractValidator.BASE_PATH), true, extras);
+                                       IdempotentRequests idempotency, RateLimiter limiter,
+                                       Consumer<JavalinConfig> extras) {
+        return start(host, port, routes, authenticator, idempotency, new Faults(ContractValidator.BASE_PATH), limiter,
+                true, extras);
     }
 
     /**
@@ -47,9 +48,8 @@ public final class EmulatorServer implements AutoCloseable {
      * against the contract unless {@code responseValidation} is false.
      */
     public static EmulatorServer start(String host, int port, List<ApiRoute> routes, Authenticator authenticator,
-                                       IdempotentRequests idempotency, Faults faults, boolean responseValidation,
-                                       Consumer<JavalinConfig> extras) {
-        RateLimiter limiter = new RateLimiter(Clock.systemUTC(), ContractOperations.rateLimits());
+                                       IdempotentRequests idempotency, Faults faults, RateLimiter limiter,
+                                       boolean responseValidation, Consumer<JavalinConfig> extras) {
         ApiRouter router = new ApiRouter(routes, limiter, authenticator, idempotency, faults, responseValidation);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = host;

@@ -3,7 +3,7 @@ package dev.modelslabtwin.emulator;
 import dev.modelslabtwin.emulator.auth.AccessTokens;
 import dev.modelslabtwin.emulator.auth.Accounts;
 import dev.modelslabtwin.emulator.db.Database;
-import dev.modelslabtwin.emulator.time.EmulatedClock;
+import dev.modelslabtwin.emulator.core.EmulatedClock;
 import dev.modelslabtwin.emulator.wallet.Ledger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -52,11 +52,7 @@ public final class TestEmulator implements AutoCloseable, BeforeAllCallback, Aft
     }
 
     private static Emulator unthrottled() {
-        Emulator emulator = Emulator.start(Emulator.Options.forTests());
-        for (String limiter : new String[] {"agent-auth", "agent-billing", "agent-general"}) {
-            emulator.server().rateLimiter().setLimit(limiter, 100_000);
-        }
-        return emulator;
+        return Emulator.start(Emulator.Options.forTests().withRateLimits(false));
     }
 
     public Emulator emulator() {

@@ -1,6 +1,7 @@
 package dev.modelslabtwin.emulator.admin;
 
-import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.core.Services;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.auth.Accounts;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
@@ -24,9 +25,11 @@ final class AccountOperations {
     private static final SeedFile.Token DEFAULT_TOKEN = new SeedFile.Token("control-api", null, List.of("*"), null);
 
     private final Services services;
+    private final PaymentIntents paymentIntents;
 
-    AccountOperations(Services services) {
+    AccountOperations(Services services, PaymentIntents paymentIntents) {
         this.services = services;
+        this.paymentIntents = paymentIntents;
     }
 
     Object list(ControlRequest request) {
@@ -77,7 +80,7 @@ final class AccountOperations {
         }
         BigDecimal amount = request.body().get("amount").decimalValue();
         String description = request.body().path("description").asText("Usage (emulator control API)");
-        return Usage.spend(services, accountId, amount, description);
+        return Usage.spend(services, paymentIntents, accountId, amount, description);
     }
 
     /** The verification code signup "emailed" to {@code ?email=}: the emulator's stand-in for an inbox. */

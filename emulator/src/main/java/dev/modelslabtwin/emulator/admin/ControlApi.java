@@ -76,9 +76,9 @@ public final class ControlApi {
 
     private static Map<String, Operation> handlers(Emulator emulator, ControlDocument document) {
         EmulatorOperations state = new EmulatorOperations(emulator, document);
-        AccountOperations accounts = new AccountOperations(emulator.services());
+        AccountOperations accounts = new AccountOperations(emulator.services(), emulator.paymentIntents());
         ClockOperations clock = new ClockOperations(emulator);
-        PaymentOperations payments = new PaymentOperations(emulator.services());
+        PaymentOperations payments = new PaymentOperations(emulator.services(), emulator.paymentIntents());
         FaultOperations faults = new FaultOperations(emulator.faults(), emulator.services().clock());
         JournalOperations journal = new JournalOperations(emulator.journal());
         Map<String, Operation> handlers = new HashMap<>();

@@ -1,6 +1,6 @@
 package dev.modelslabtwin.emulator.admin;
 
-import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.stripe.CardTokens;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
@@ -21,9 +21,11 @@ final class PaymentOperations {
     private static final List<String> REFUSED_AT_TOKENISATION = List.of("4242424242424241", "4111111111111111");
 
     private final Services services;
+    private final PaymentIntents paymentIntents;
 
-    PaymentOperations(Services services) {
+    PaymentOperations(Services services, PaymentIntents paymentIntents) {
         this.services = services;
+        this.paymentIntents = paymentIntents;
     }
 
     /**
@@ -97,7 +99,7 @@ final class PaymentOperations {
                     SetupIntents.completeAuthentication(db, paymentIntentId, approved, services.clock().instant())));
         }
         return paymentState(services.database().transaction(db ->
-                services.paymentIntents().completeAuthentication(db, paymentIntentId, approved, services.clock().instant())));
+                paymentIntents.completeAuthentication(db, paymentIntentId, approved, services.clock().instant())));
     }
 
     /**
@@ -108,7 +110,7 @@ final class PaymentOperations {
         String sessionId = request.pathParam("id");
         String paymentMethod = request.body().path("payment_method").asText("pm_card_visa");
         PaymentIntents.PaymentIntent intent = services.database().transaction(db ->
-                CheckoutSessions.pay(db, services.paymentIntents(), sessionId, paymentMethod, services.clock().instant()));
+                CheckoutSessions.pay(db, paymentIntents, sessionId, paymentMethod, services.clock().instant()));
         Map<String, Object> answer = new LinkedHashMap<>(paymentState(intent));
         answer.put("session_id", sessionId);
         return answer;

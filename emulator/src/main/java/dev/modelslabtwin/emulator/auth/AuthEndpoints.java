@@ -22,7 +22,7 @@ import dev.modelslabtwin.client.model.User;
 import dev.modelslabtwin.client.model.VerifyEmailRequest;
 import dev.modelslabtwin.client.model.VerifyEmailResponse;
 import dev.modelslabtwin.client.model.VerifyEmailResult;
-import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.api.AuthApi;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;

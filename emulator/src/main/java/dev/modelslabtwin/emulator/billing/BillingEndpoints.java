@@ -31,7 +31,7 @@ import dev.modelslabtwin.client.model.StripeConfigResponse;
 import dev.modelslabtwin.client.model.Subscription;
 import dev.modelslabtwin.client.model.SubscriptionStatus;
 import dev.modelslabtwin.client.model.UpdateBillingInfoRequest;
-import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.api.BillingApi;
 import dev.modelslabtwin.emulator.routing.RequestContext;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;

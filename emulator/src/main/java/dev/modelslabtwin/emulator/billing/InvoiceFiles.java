@@ -1,6 +1,6 @@
 package dev.modelslabtwin.emulator.billing;
 
-import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.routing.Envelopes;
 import io.javalin.config.JavalinConfig;

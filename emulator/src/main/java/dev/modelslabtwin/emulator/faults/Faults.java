@@ -1,5 +1,7 @@
 package dev.modelslabtwin.emulator.faults;
 
+import dev.modelslabtwin.emulator.core.Resettable;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +12,7 @@ import java.util.List;
  * answer when none is set must cost nothing: one volatile read of an empty array. Faults that have
  * fired their last time leave that array (they stay listed, with {@code remaining} 0, until cleared).
  */
-public final class Faults {
+public final class Faults implements Resettable {
 
     private static final Fault[] NONE = new Fault[0];
 
@@ -75,6 +77,12 @@ public final class Faults {
         listed.clear();
         active = NONE;
         return count;
+    }
+
+    /** A reset of the emulator removes every fault. */
+    @Override
+    public void reset() {
+        clear();
     }
 
     private synchronized void retire(Fault fault) {

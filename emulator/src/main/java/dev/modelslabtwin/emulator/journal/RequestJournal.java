@@ -1,5 +1,7 @@
 package dev.modelslabtwin.emulator.journal;
 
+import dev.modelslabtwin.emulator.core.Resettable;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +15,7 @@ import java.util.function.Predicate;
  * increment and one array store (no lock, no copy, nothing masked), so it can stay on for load tests;
  * the oldest entries make room for new ones. Capacity 0 records nothing.
  */
-public final class RequestJournal {
+public final class RequestJournal implements Resettable {
 
     /** Bodies longer than this are kept as cut text, so a few huge requests cannot fill the memory. */
     public static final int MAX_BODY_CHARS = 16 * 1024;
@@ -80,6 +82,12 @@ public final class RequestJournal {
             count += forgotten.get(i) == null ? 0 : 1;
         }
         return count;
+    }
+
+    /** A reset of the emulator forgets every entry (ids keep counting up). */
+    @Override
+    public void reset() {
+        clear();
     }
 
     private static boolean matches(JournalEntry entry, Filter filter) {

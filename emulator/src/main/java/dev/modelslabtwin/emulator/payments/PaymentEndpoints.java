@@ -2,7 +2,7 @@ package dev.modelslabtwin.emulator.payments;
 
 import dev.modelslabtwin.client.model.PaymentStatus;
 import dev.modelslabtwin.client.model.PaymentStatusResponse;
-import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.api.PaymentsApi;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.routing.RequestContext;
@@ -14,15 +14,17 @@ import java.util.Map;
 public final class PaymentEndpoints implements PaymentsApi {
 
     private final Services services;
+    private final PaymentIntents paymentIntents;
 
-    public PaymentEndpoints(Services services) {
+    public PaymentEndpoints(Services services, PaymentIntents paymentIntents) {
         this.services = services;
+        this.paymentIntents = paymentIntents;
     }
 
     @Override
     public PaymentStatusResponse getPaymentStatus(RequestContext context, String id) {
         PaymentReport report = services.database().transaction(db -> {
-            PaymentIntents.PaymentIntent intent = services.paymentIntents().owned(db, context.accountId(), id)
+            PaymentIntents.PaymentIntent intent = paymentIntents.owned(db, context.accountId(), id)
                     .orElseThrow(() -> new ApiProblem(404, "not_found", "No such payment: " + id + ".",
                             Map.of("payment_intent_id", id)));
             return PaymentReport.of(db, intent);

@@ -1,6 +1,7 @@
 package dev.modelslabtwin.emulator.payments;
 
 import dev.modelslabtwin.client.model.PaymentStatus;
+import dev.modelslabtwin.emulator.stripe.ChargePurpose;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 
@@ -37,11 +38,11 @@ record PaymentReport(PaymentIntents.PaymentIntent intent, PaymentStatus.StatusEn
 
     /** A Checkout payment is reported by what its session paid for. */
     private static String purpose(Connection db, PaymentIntents.PaymentIntent intent) {
-        if (!CheckoutSessions.PAYMENT_PURPOSE.equals(intent.purpose()) || intent.reference() == null) {
-            return intent.purpose();
+        if (intent.purpose() != ChargePurpose.CHECKOUT || intent.reference() == null) {
+            return intent.purpose().wireName();
         }
         return CheckoutSessions.find(db, intent.reference())
                 .map(session -> CheckoutSessions.PURPOSE_FUND.equals(session.purpose()) ? "wallet_funding" : "subscription")
-                .orElse(intent.purpose());
+                .orElse(intent.purpose().wireName());
     }
 }

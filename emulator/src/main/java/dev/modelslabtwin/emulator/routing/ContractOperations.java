@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,9 +20,12 @@ import java.util.TreeMap;
  */
 public final class ContractOperations {
 
-    /** One operation's facts, by operationId. */
+    /**
+     * One operation's facts, by operationId. {@code limiterKeyedByEmail}: its limiter counts requests by
+     * IP and the body's email (the contract's {@code keyed-by}), not by IP and user.
+     */
     public record Facts(String operationId, boolean secured, String requiredScope, String limiter,
-                        boolean idempotent, int successStatus) {
+                        boolean limiterKeyedByEmail, boolean idempotent, int successStatus) {
     }
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
@@ -83,8 +87,11 @@ public final class ContractOperations {
         }
         JsonNode scope = op.path("x-required-scope");
         JsonNode limiter = op.path("x-rate-limiter");
+        String limiterName = limiter.isMissingNode() ? "null" : limiter.asText();
+        boolean keyedByEmail = DOCUMENT.path("x-rate-limiters").path(limiterName).path("keyed-by").asText()
+                .toLowerCase(Locale.ROOT).contains("email");
         return new Facts(op.path("operationId").asText(), secured(op), scope.isTextual() ? scope.asText() : null,
-                limiter.isMissingNode() ? "null" : limiter.asText(), idempotent, success);
+                limiterName, keyedByEmail, idempotent, success);
     }
 
     /** Whether the operation needs a bearer token: its own security, else the document's. */

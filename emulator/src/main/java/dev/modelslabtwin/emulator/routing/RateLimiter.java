@@ -1,15 +1,18 @@
 package dev.modelslabtwin.emulator.routing;
 
+import dev.modelslabtwin.emulator.core.Resettable;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The live API's Laravel throttles (the contract's {@code x-rate-limiters}) as fixed one-minute
  * windows, so agents meet the same 429s and headers offline that they will meet in production.
  */
-public final class RateLimiter {
+public final class RateLimiter implements Resettable {
 
     static final Duration WINDOW = Duration.ofMinutes(1);
 
@@ -24,6 +27,18 @@ public final class RateLimiter {
     public RateLimiter(Clock clock, Map<String, Integer> limits) {
         this.clock = clock;
         this.limits.putAll(limits);
+    }
+
+    /**
+     * The contract's limiters on real time: at the live API's rates, or, without {@code liveLimits}, none
+     * throttling (the headers still come), for load tests and benchmarks.
+     */
+    public static RateLimiter ofContract(boolean liveLimits) {
+        Map<String, Integer> limits = new TreeMap<>(ContractOperations.rateLimits());
+        if (!liveLimits) {
+            limits.replaceAll((limiter, perMinute) -> Integer.MAX_VALUE);
+        }
+        return new RateLimiter(Clock.systemUTC(), limits);
     }
 
     /** Counts one request of {@code key} against {@code limiter}. */
@@ -44,6 +59,7 @@ public final class RateLimiter {
     }
 
     /** Forgets every window: each client starts a fresh minute (the limits themselves stay as set). */
+    @Override
     public void reset() {
         windows.clear();
     }

@@ -6,8 +6,8 @@ import io.javalin.http.Context;
 import java.util.Locale;
 
 /**
- * Whose requests share a window: the live API keys {@code agent-auth} by IP and email and the other
- * limiters by IP and user. The bearer token stands in for the user here, so two agents of the same
+ * Whose requests share a window: as the contract's {@code x-rate-limiters} say, by IP and email (the
+ * auth limiter) or by IP and user. The bearer token stands in for the user here, so two agents of the same
  * account with different tokens are counted apart (a documented difference: tokens of one user share
  * one window on the live API).
  */
@@ -18,7 +18,7 @@ final class ThrottleKey {
 
     static String of(ContractOperations.Facts facts, Context http, JsonNode body) {
         String ip = http.ip();
-        if ("agent-auth".equals(facts.limiter())) {
+        if (facts.limiterKeyedByEmail()) {
             JsonNode email = body == null ? null : body.get("email");
             return ip + "|" + (email != null && email.isTextual() ? email.asText().trim().toLowerCase(Locale.ROOT) : "");
         }

@@ -24,8 +24,9 @@ public final class CheckoutSessions {
     public static final Duration LIFETIME = Duration.ofHours(24);
     public static final String PURPOSE_FUND = "fund";
     public static final String PURPOSE_SUBSCRIBE = "subscribe";
-    /** The PaymentIntent purpose of a Checkout payment: its effect waits for confirm-checkout. */
-    public static final String PAYMENT_PURPOSE = "checkout";
+    /** A paid Checkout payment marks its session paid; what it pays for waits for confirm-checkout. */
+    public static final Map<ChargePurpose, PaymentIntents.Fulfilment> FULFILMENTS =
+            Map.of(ChargePurpose.CHECKOUT, CheckoutSessions::markPaid);
 
     /** A stored session; {@link #status(Instant)} says whether it is open, complete or expired. */
     public record Session(String id, long accountId, String purpose, BigDecimal amount, Long planId, String paymentStatus,
@@ -89,12 +90,12 @@ public final class CheckoutSessions {
                     "Checkout Session " + sessionId + " is " + status + ".", Map.of("status", status));
         }
         PaymentIntents.PaymentIntent intent = intents.charge(db, session.accountId(), paymentMethodId, session.amount(),
-                PAYMENT_PURPOSE, sessionId, now);
+                ChargePurpose.CHECKOUT, sessionId, now);
         Sql.update(db, "UPDATE checkout_sessions SET payment_intent_id = ? WHERE id = ?", intent.id(), sessionId);
         return intent;
     }
 
-    /** Marks the session paid: called when its PaymentIntent succeeds (see {@link #registerWith}). */
+    /** Marks the session paid: called when its PaymentIntent succeeds (see {@link #FULFILMENTS}). */
     static void markPaid(Connection db, PaymentIntents.PaymentIntent intent, Instant now) {
         Sql.update(db, "UPDATE checkout_sessions SET payment_status = 'paid', status = 'complete', payment_intent_id = ? "
                 + "WHERE id = ?", intent.id(), intent.reference());
@@ -109,11 +110,6 @@ public final class CheckoutSessions {
     public static int expireDue(Connection db, Instant now) {
         return Sql.update(db, "UPDATE checkout_sessions SET status = 'expired' WHERE status = 'open' "
                 + "AND payment_status <> 'paid' AND expires_at <= ?", now);
-    }
-
-    /** Makes a successful Checkout payment mark its session paid. */
-    public static void registerWith(PaymentIntents intents) {
-        intents.onSuccess(PAYMENT_PURPOSE, CheckoutSessions::markPaid);
     }
 
     /**

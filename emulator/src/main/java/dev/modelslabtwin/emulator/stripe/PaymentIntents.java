@@ -1,18 +1,18 @@
 package dev.modelslabtwin.emulator.stripe;
 
+import dev.modelslabtwin.emulator.db.Row;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 
-import dev.modelslabtwin.emulator.db.Row;
 import java.math.BigDecimal;
 import java.sql.Connection;
-
-
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 /**
  * Card charges as Stripe runs them, with outcomes from the test-card matrix: a charge succeeds,
@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * stops at {@code requires_action} until a person passes or fails 3D Secure. Every outcome is the
  * PaymentIntent returned, a decline too: the caller's transaction keeps it, as Stripe keeps a failed
  * PaymentIntent, and the caller reports it once that transaction is committed. When a charge succeeds —
- * at once or after authentication — the {@link Fulfilment} registered for its purpose runs in the same
+ * at once or after authentication — the {@link Fulfilment} of its {@link ChargePurpose} runs in the same
  * transaction (credit the wallet, activate the subscription, ...), so money is never taken without
  * its effect.
  */
@@ -40,7 +40,7 @@ public final class PaymentIntents {
 
     /** A stored PaymentIntent. {@code declineCode} is set once a charge failed. */
     public record PaymentIntent(String id, long accountId, BigDecimal amount, String status, String paymentMethodId,
-                                String purpose, String reference, String declineCode, String clientSecret,
+                                ChargePurpose purpose, String reference, String declineCode, String clientSecret,
                                 Instant createdAt, Instant updatedAt) {
 
         public boolean succeeded() {
@@ -74,13 +74,33 @@ public final class PaymentIntents {
         return "/stripe/3ds/" + intentId;
     }
 
-    private final Map<String, Fulfilment> fulfilments = new ConcurrentHashMap<>();
+    private final Map<ChargePurpose, Fulfilment> fulfilments;
 
-    /** Registers what a successful charge made for {@code purpose} does. */
-    public void onSuccess(String purpose, Fulfilment fulfilment) {
-        if (fulfilments.putIfAbsent(purpose, fulfilment) != null) {
-            throw new IllegalStateException("purpose " + purpose + " already has a fulfilment");
+    /**
+     * Charges whose successes do what the capabilities' {@code fulfilments} say: together, one for every
+     * purpose {@link ChargePurpose#fulfilledOnSuccess() fulfilled on success} and none for the others.
+     */
+    @SafeVarargs
+    public PaymentIntents(Map<ChargePurpose, Fulfilment>... fulfilments) {
+        Map<ChargePurpose, Fulfilment> all = new EnumMap<>(ChargePurpose.class);
+        for (Map<ChargePurpose, Fulfilment> capability : fulfilments) {
+            capability.forEach((purpose, fulfilment) -> {
+                if (all.putIfAbsent(purpose, fulfilment) != null) {
+                    throw new IllegalStateException("two fulfilments for the payment purpose " + purpose);
+                }
+            });
         }
+        Set<ChargePurpose> expected = EnumSet.noneOf(ChargePurpose.class);
+        for (ChargePurpose purpose : ChargePurpose.values()) {
+            if (purpose.fulfilledOnSuccess()) {
+                expected.add(purpose);
+            }
+        }
+        if (!expected.equals(all.keySet())) {
+            throw new IllegalStateException("the payment purposes fulfilled on success are " + expected
+                    + ", the fulfilments given are for " + all.keySet());
+        }
+        this.fulfilments = all;
     }
 
     /**
@@ -88,8 +108,8 @@ public final class PaymentIntents {
      * succeeded (its fulfilment done), awaiting 3D Secure, or {@link PaymentIntent#declined()}.
      * {@code reference} is the purpose's own id (a subscription id, a session id) or null.
      */
-    public PaymentIntent charge(Connection db, long accountId, String paymentMethodId, BigDecimal amount, String purpose,
-                                String reference, Instant now) {
+    public PaymentIntent charge(Connection db, long accountId, String paymentMethodId, BigDecimal amount,
+                                ChargePurpose purpose, String reference, Instant now) {
         PaymentMethods.Card card = PaymentMethods.chargeable(db, accountId, paymentMethodId, now);
         String id = StripeIds.next("pi");
         String secret = id + "_secret_" + StripeIds.random(24);
@@ -137,7 +157,8 @@ public final class PaymentIntents {
      * an off-session charge of such a card.
      */
     public PaymentIntent chargeWithoutAuthentication(Connection db, long accountId, String paymentMethodId,
-                                                     BigDecimal amount, String purpose, String reference, Instant now) {
+                                                     BigDecimal amount, ChargePurpose purpose, String reference,
+                                                     Instant now) {
         PaymentIntent intent = charge(db, accountId, paymentMethodId, amount, purpose, reference, now);
         if (intent.requiresAction()) {
             return decline(db, intent.id(), TestCards.AUTHENTICATION_REQUIRED, now);
@@ -177,7 +198,7 @@ public final class PaymentIntents {
     }
 
     /** The PaymentIntents made for {@code purpose} that still await 3D Secure, oldest first. */
-    public List<PaymentIntent> awaitingAuthentication(Connection db, String purpose) {
+    public List<PaymentIntent> awaitingAuthentication(Connection db, ChargePurpose purpose) {
         return Sql.list(db, "SELECT " + COLUMNS + " FROM payment_intents WHERE purpose = ? AND status = ? "
                 + "ORDER BY created_at, id", PaymentIntents::map, purpose, REQUIRES_ACTION);
     }
@@ -214,7 +235,8 @@ public final class PaymentIntents {
 
     private static PaymentIntent map(Row row) {
         return new PaymentIntent(row.getString("id"), row.getLong("account_id"), row.getBigDecimal("amount"),
-                row.getString("status"), row.getString("payment_method_id"), row.getString("purpose"),
+                row.getString("status"), row.getString("payment_method_id"),
+                ChargePurpose.fromWireName(row.getString("purpose")),
                 row.getString("reference"), row.getString("decline_code"), row.getString("client_secret"),
                 row.instant("created_at"), row.instant("updated_at"));
     }

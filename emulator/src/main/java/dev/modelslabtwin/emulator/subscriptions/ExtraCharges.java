@@ -4,6 +4,7 @@ import dev.modelslabtwin.emulator.billing.Invoices;
 import dev.modelslabtwin.emulator.billing.SavedCards;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.stripe.ChargePurpose;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 import dev.modelslabtwin.emulator.wallet.Ledger;
 
@@ -19,8 +20,6 @@ import java.time.Instant;
  */
 final class ExtraCharges {
 
-    /** The PaymentIntent purpose of a custom charge, and the ledger usecase of its credit. */
-    static final String PURPOSE = "subscription_charge";
     private static final String USECASE = "subscription";
 
     /** What a charge did: the PaymentIntent, the wallet balance after it, and its invoice once paid. */
@@ -39,7 +38,7 @@ final class ExtraCharges {
         String card = paymentMethodId != null ? SavedCards.attach(db, accountId, paymentMethodId, false, now).id()
                 : PaymentMethods.defaultFor(db, accountId).map(PaymentMethods.Card::id)
                 .orElseThrow(SubscriptionCards::noCard);
-        PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, card, amount, PURPOSE, null, now);
+        PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, card, amount, ChargePurpose.SUBSCRIPTION_CHARGE, null, now);
         String invoice = Sql.one(db, "SELECT id FROM invoices WHERE payment_intent_id = ?", row -> row.getString(1),
                 payment.id()).orElse(null);
         return new Outcome(payment, Ledger.balance(db, accountId), invoice);

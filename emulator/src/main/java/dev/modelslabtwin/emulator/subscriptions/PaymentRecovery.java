@@ -2,6 +2,7 @@ package dev.modelslabtwin.emulator.subscriptions;
 
 import dev.modelslabtwin.client.model.SubscriptionStatus;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.stripe.ChargePurpose;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 
 import java.sql.Connection;
@@ -17,8 +18,6 @@ import java.util.List;
  */
 final class PaymentRecovery {
 
-    /** The PaymentIntent purpose of a retried subscription payment. */
-    static final String PURPOSE = "subscription_recovery";
 
     private PaymentRecovery() {
     }
@@ -33,13 +32,13 @@ final class PaymentRecovery {
                 SubscriptionStatus.PAST_DUE);
         String card = PaymentMethods.defaultFor(db, accountId).map(PaymentMethods.Card::id)
                 .orElseThrow(SubscriptionCards::noCard);
-        for (PaymentIntents.PaymentIntent earlier : intents.awaitingAuthentication(db, PURPOSE)) {
+        for (PaymentIntents.PaymentIntent earlier : intents.awaitingAuthentication(db, ChargePurpose.SUBSCRIPTION_RECOVERY)) {
             if (String.valueOf(id).equals(earlier.reference())) {
                 intents.cancel(db, earlier.id(), now);
             }
         }
         Bill owed = Bill.of(db, id, List.of());
-        PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, card, owed.total(), PURPOSE,
+        PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, card, owed.total(), ChargePurpose.SUBSCRIPTION_RECOVERY,
                 String.valueOf(id), now);
         if (payment.declined()) {
             Subscriptions.recordPaymentFailure(db, id, PaymentFailure.of(payment));

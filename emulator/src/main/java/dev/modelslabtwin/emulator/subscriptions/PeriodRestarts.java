@@ -3,6 +3,7 @@ package dev.modelslabtwin.emulator.subscriptions;
 import dev.modelslabtwin.client.model.SubscriptionStatus;
 import dev.modelslabtwin.emulator.billing.Invoices;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.stripe.ChargePurpose;
 
 import java.sql.Connection;
 
@@ -18,8 +19,6 @@ import java.util.List;
  */
 final class PeriodRestarts {
 
-    /** The PaymentIntent purpose of a charge that restarts a cycle. */
-    static final String PURPOSE = "subscription_update";
 
     private PeriodRestarts() {
     }
@@ -46,7 +45,8 @@ final class PeriodRestarts {
         PaymentIntents.PaymentIntent payment = null;
         if (bill.needsPayment()) {
             String card = SubscriptionCards.payingFor(db, subscription).orElseThrow(SubscriptionCards::noCard);
-            payment = SubscriptionCards.chargeNow(intents, db, subscription, card, bill.total(), PURPOSE, now);
+            payment = SubscriptionCards.chargeNow(intents, db, subscription, card, bill.total(),
+                    ChargePurpose.SUBSCRIPTION_UPDATE, now);
             if (payment.declined()) {
                 return payment;
             }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The plan catalogue, as the seed file wrote it into the {@code plans} table. */
-final class Plans {
+public final class Plans {
 
     /** A plan a subscription can be created for. */
     record Plan(long id, String name, PlanCategory category, String period, String type, BigDecimal price,
@@ -54,7 +54,7 @@ final class Plans {
      * Fails when a plan of the catalogue could not be billed or shown (a category outside the contract's,
      * a period with no known length): a seed-file mistake, reported when the emulator starts.
      */
-    static void verifyCatalogue(Connection db) {
+    public static void verifyCatalogue(Connection db) {
         try {
             for (Plan plan : all(db)) {
                 plan.interval();

@@ -1,9 +1,10 @@
 package dev.modelslabtwin.emulator.subscriptions;
 
 import dev.modelslabtwin.client.model.SubscriptionStatus;
-import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.billing.Invoices;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.stripe.ChargePurpose;
 
 import java.sql.Connection;
 
@@ -28,29 +29,30 @@ import java.util.concurrent.locks.ReentrantLock;
  * The control API runs it when it moves the clock; subscription operations run it for the caller's
  * account first, so what they read is never behind the clock.
  */
-final class Renewals {
+public final class Renewals {
 
-    /** The PaymentIntent purpose of a renewal charge. */
-    static final String PURPOSE = "subscription_renewal";
     /** Stripe's recommended retry policy runs for two weeks; the emulator itself does not retry. */
     static final Duration RETRY_WINDOW = Duration.ofDays(14);
     /** How long Stripe keeps an incomplete subscription's first payment open. */
     static final Duration INCOMPLETE_LIFETIME = Duration.ofHours(23);
 
     private final Services services;
+    private final PaymentIntents intents;
+    /** One catch-up at a time, so two cannot bill one period twice (each step also locks its row). */
     private final ReentrantLock lock = new ReentrantLock();
 
-    Renewals(Services services) {
+    public Renewals(Services services, PaymentIntents intents) {
         this.services = services;
+        this.intents = intents;
     }
 
     /** Everything due for every account at {@code now}; how many renewals and cancellations it did. */
-    int runDue(Instant caughtUpTo, Instant now) {
+    public int runDue(Instant caughtUpTo, Instant now) {
         return catchUp(null, now);
     }
 
     /** Everything due at {@code now} for one account ({@code null}: every account); how many steps it took. */
-    int catchUp(Long accountId, Instant now) {
+    public int catchUp(Long accountId, Instant now) {
         lock.lock();
         try {
             services.database().transaction(db -> {
@@ -104,8 +106,8 @@ final class Renewals {
             owe(db, subscription, period, PaymentFailure.noCard(), at);
             return;
         }
-        PaymentIntents.PaymentIntent payment = services.paymentIntents().chargeWithoutAuthentication(db,
-                subscription.accountId(), card.get(), bill.total(), PURPOSE, String.valueOf(subscription.id()), at);
+        PaymentIntents.PaymentIntent payment = intents.chargeWithoutAuthentication(db, subscription.accountId(),
+                card.get(), bill.total(), ChargePurpose.SUBSCRIPTION_RENEWAL, String.valueOf(subscription.id()), at);
         if (payment.declined()) {
             owe(db, subscription, period, PaymentFailure.of(payment), at);
         } else {
@@ -122,20 +124,20 @@ final class Renewals {
 
     private void cancelUnpaid(Connection db, StoredSubscription subscription, Instant at) {
         PendingItems.clear(db, subscription.id());
-        for (PaymentIntents.PaymentIntent retry : services.paymentIntents().awaitingAuthentication(db,
-                PaymentRecovery.PURPOSE)) {
+        for (PaymentIntents.PaymentIntent retry : intents.awaitingAuthentication(db,
+                ChargePurpose.SUBSCRIPTION_RECOVERY)) {
             if (String.valueOf(subscription.id()).equals(retry.reference())) {
-                services.paymentIntents().cancel(db, retry.id(), at);
+                intents.cancel(db, retry.id(), at);
             }
         }
         Subscriptions.cancel(db, subscription.id(), at);
     }
 
     private void expireUnfinishedStarts(Connection db, Long accountId, Instant now) {
-        for (PaymentIntents.PaymentIntent start : services.paymentIntents().awaitingAuthentication(db, Subscribing.PURPOSE)) {
+        for (PaymentIntents.PaymentIntent start : intents.awaitingAuthentication(db, ChargePurpose.SUBSCRIPTION)) {
             Instant expiry = start.createdAt().plus(INCOMPLETE_LIFETIME);
             if ((accountId == null || accountId == start.accountId()) && !expiry.isAfter(now)) {
-                services.paymentIntents().cancel(db, start.id(), expiry);
+                intents.cancel(db, start.id(), expiry);
             }
         }
     }

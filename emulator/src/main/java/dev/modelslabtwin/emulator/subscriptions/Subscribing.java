@@ -4,6 +4,7 @@ import dev.modelslabtwin.emulator.billing.SavedCards;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.stripe.ChargePurpose;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 
 import java.math.BigDecimal;
@@ -20,8 +21,6 @@ import java.util.Optional;
  */
 final class Subscribing {
 
-    /** The PaymentIntent purpose of a subscription's first payment. */
-    static final String PURPOSE = "subscription";
 
     /**
      * What a subscribe request did: started a subscription, left its payment awaiting 3D Secure or
@@ -68,7 +67,7 @@ final class Subscribing {
                     plan.price(), plan.id(), request.successUrl(), request.cancelUrl(), now));
         }
         cancelUnfinishedAttempts(db, intents, accountId, plan, now);
-        PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, card.get(), plan.price(), PURPOSE,
+        PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, card.get(), plan.price(), ChargePurpose.SUBSCRIPTION,
                 String.valueOf(plan.id()), now);
         return new Outcome(Subscriptions.openedBy(db, payment.id()).orElse(null), payment, null);
     }
@@ -131,7 +130,7 @@ final class Subscribing {
     /** An earlier attempt at this plan still awaiting 3D Secure is dropped, so a person cannot pay for the plan twice. */
     private static void cancelUnfinishedAttempts(Connection db, PaymentIntents intents, long accountId, Plans.Plan plan,
                                                  Instant now) {
-        for (PaymentIntents.PaymentIntent attempt : intents.awaitingAuthentication(db, PURPOSE)) {
+        for (PaymentIntents.PaymentIntent attempt : intents.awaitingAuthentication(db, ChargePurpose.SUBSCRIPTION)) {
             if (attempt.accountId() == accountId && String.valueOf(plan.id()).equals(attempt.reference())) {
                 intents.cancel(db, attempt.id(), now);
             }

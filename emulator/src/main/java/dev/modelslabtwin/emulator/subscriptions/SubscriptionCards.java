@@ -2,6 +2,7 @@ package dev.modelslabtwin.emulator.subscriptions;
 
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.CardDeclined;
+import dev.modelslabtwin.emulator.stripe.ChargePurpose;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 
@@ -46,7 +47,7 @@ final class SubscriptionCards {
      * declined {@code authentication_required} (see {@link #refusal}).
      */
     static PaymentIntents.PaymentIntent chargeNow(PaymentIntents intents, Connection db, StoredSubscription subscription,
-                                                 String card, BigDecimal amount, String purpose, Instant now) {
+                                                 String card, BigDecimal amount, ChargePurpose purpose, Instant now) {
         return intents.chargeWithoutAuthentication(db, subscription.accountId(), card, amount, purpose,
                 String.valueOf(subscription.id()), now);
     }

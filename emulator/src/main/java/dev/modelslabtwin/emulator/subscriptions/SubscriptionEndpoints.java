@@ -19,7 +19,7 @@ import dev.modelslabtwin.client.model.SubscriptionCreation;
 import dev.modelslabtwin.client.model.SubscriptionCreationResponse;
 import dev.modelslabtwin.client.model.SubscriptionListResponse;
 import dev.modelslabtwin.client.model.SubscriptionResponse;
-import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.api.SubscriptionsApi;
 import dev.modelslabtwin.emulator.db.Database;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
@@ -40,25 +40,19 @@ import java.util.Map;
 
 /**
  * The Subscriptions operations: each brings the caller's subscriptions up to the clock, runs one
- * transaction and maps the result. Registers what subscription payments pay for, and the renewals
- * that fall due as emulated time passes.
+ * transaction and maps the result.
  */
 public final class SubscriptionEndpoints implements SubscriptionsApi {
 
     private final Services services;
+    private final PaymentIntents paymentIntents;
     private final Renewals renewals;
 
-    public SubscriptionEndpoints(Services services) {
+    /** {@code renewals}: the emulator's one catch-up of subscriptions, which the clock's due work runs too. */
+    public SubscriptionEndpoints(Services services, PaymentIntents paymentIntents, Renewals renewals) {
         this.services = services;
-        this.renewals = new Renewals(services);
-        services.database().transaction(db -> {
-            Plans.verifyCatalogue(db);
-            return null;
-        });
-        services.paymentIntents().onSuccess(Subscribing.PURPOSE, Subscribing::fulfil);
-        services.paymentIntents().onSuccess(PaymentRecovery.PURPOSE, PaymentRecovery::fulfil);
-        services.paymentIntents().onSuccess(ExtraCharges.PURPOSE, ExtraCharges::fulfil);
-        services.dueWork().register("subscription_renewals", renewals::runDue);
+        this.paymentIntents = paymentIntents;
+        this.renewals = renewals;
     }
 
     @Override
@@ -110,7 +104,7 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
         record Created(Subscribing.Outcome outcome, Subscription view) {
         }
         Created created = database().transaction(db -> {
-            Subscribing.Outcome outcome = Subscribing.subscribe(db, services.paymentIntents(), context.accountId(),
+            Subscribing.Outcome outcome = Subscribing.subscribe(db, paymentIntents, context.accountId(),
                     wanted, now);
             return new Created(outcome, outcome.subscription() == null ? null
                     : SubscriptionViews.of(db, outcome.subscription()));
@@ -152,7 +146,7 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
         record Confirmed(Subscribing.Confirmation confirmation, Subscription view) {
         }
         Confirmed confirmed = database().transaction(db -> {
-            Subscribing.Confirmation confirmation = Subscribing.confirmCheckout(db, services.paymentIntents(),
+            Subscribing.Confirmation confirmation = Subscribing.confirmCheckout(db, paymentIntents,
                     context.accountId(), request.getSessionId(), now);
             return new Confirmed(confirmation, SubscriptionViews.of(db, confirmation.subscription().id()));
         });
@@ -172,7 +166,7 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
         // The contract requires one of the two names; the documented one wins over the CLI's.
         long newPlanId = request.getNewPlanId() != null ? request.getNewPlanId() : request.getPlanId();
         Instant now = catchUp(context);
-        PlanChanges.Outcome outcome = database().transaction(db -> PlanChanges.change(db, services.paymentIntents(),
+        PlanChanges.Outcome outcome = database().transaction(db -> PlanChanges.change(db, paymentIntents,
                 context.accountId(), id, newPlanId, now));
         refuseDeclined(outcome.payment());
         String message = !outcome.changed() ? "The subscription is already on this plan; nothing changed."
@@ -195,7 +189,7 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
     @Override
     public SubscriptionActionResponse resumeSubscription(RequestContext context, Long id, String idempotencyKey) {
         Instant now = catchUp(context);
-        PaymentIntents.PaymentIntent payment = database().transaction(db -> Pausing.resume(db, services.paymentIntents(),
+        PaymentIntents.PaymentIntent payment = database().transaction(db -> Pausing.resume(db, paymentIntents,
                 context.accountId(), id, now));
         refuseDeclined(payment);
         return action(context, id, payment == null ? "Subscription resumed."
@@ -206,7 +200,7 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
     public SubscriptionActionResponse resetSubscriptionCycle(RequestContext context, Long id, String idempotencyKey) {
         Instant now = catchUp(context);
         PaymentIntents.PaymentIntent payment = database().transaction(db -> PeriodRestarts.resetCycle(db,
-                services.paymentIntents(), context.accountId(), id, now));
+                paymentIntents, context.accountId(), id, now));
         refuseDeclined(payment);
         return action(context, id, "Billing cycle reset.", payment);
     }
@@ -215,7 +209,7 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
     public SubscriptionActionResponse fixSubscriptionPayment(RequestContext context, Long id, String idempotencyKey) {
         Instant now = catchUp(context);
         PaymentIntents.PaymentIntent payment = database().transaction(db -> PaymentRecovery.retry(db,
-                services.paymentIntents(), context.accountId(), id, now));
+                paymentIntents, context.accountId(), id, now));
         if (payment.declined()) {
             throw CardDeclined.of(payment);
         }
@@ -230,7 +224,7 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
     public ChargeResponse chargeSubscriptionAmount(RequestContext context, ChargeAmountRequest request,
                                                    String idempotencyKey) {
         BigDecimal amount = Money.usd(request.getAmount());
-        ExtraCharges.Outcome outcome = database().transaction(db -> ExtraCharges.charge(db, services.paymentIntents(),
+        ExtraCharges.Outcome outcome = database().transaction(db -> ExtraCharges.charge(db, paymentIntents,
                 context.accountId(), amount, request.getPaymentMethodId(), services.clock().instant()));
         if (outcome.payment().declined()) {
             throw CardDeclined.of(outcome.payment());

@@ -1,11 +1,12 @@
 package dev.modelslabtwin.emulator.wallet;
 
 import dev.modelslabtwin.client.model.TransactionType;
-import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.billing.Invoices;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.stripe.ChargePurpose;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 
 import java.math.BigDecimal;
@@ -22,8 +23,8 @@ import java.util.Optional;
  */
 public final class AutoFunding {
 
-    /** The PaymentIntent purpose (and ledger usecase) of an automatic top-up. */
-    public static final String PURPOSE = "auto_funding";
+    /** The ledger usecase of an automatic top-up. */
+    static final String USECASE = "auto_funding";
 
     /** The wallet's settings; amounts are null while disabled. */
     public record Settings(boolean enabled, BigDecimal amount, BigDecimal threshold) {
@@ -72,14 +73,14 @@ public final class AutoFunding {
         Optional<PaymentMethods.Card> card = PaymentMethods.defaultFor(db, accountId);
         if (card.isEmpty()) {
             Ledger.failed(db, accountId, TransactionType.CREDIT, settings.amount(),
-                    new Ledger.Entry("stripe", null, PURPOSE, "Auto-funding failed: no saved card to charge"), now);
+                    new Ledger.Entry("stripe", null, USECASE, "Auto-funding failed: no saved card to charge"), now);
             return new Charge(null, settings.amount(), false, "no_payment_method");
         }
         PaymentIntents.PaymentIntent payment = intents.chargeWithoutAuthentication(db, accountId, card.get().id(),
-                settings.amount(), PURPOSE, null, now);
+                settings.amount(), ChargePurpose.AUTO_FUNDING, null, now);
         if (payment.declined()) {
             Ledger.failed(db, accountId, TransactionType.CREDIT, settings.amount(), new Ledger.Entry("stripe", payment.id(),
-                    PURPOSE, "Auto-funding charge declined (" + payment.declineCode() + ")"), now);
+                    USECASE, "Auto-funding charge declined (" + payment.declineCode() + ")"), now);
             return new Charge(payment.id(), settings.amount(), false, payment.declineCode());
         }
         return new Charge(payment.id(), settings.amount(), true, null);
@@ -92,7 +93,7 @@ public final class AutoFunding {
      * below the threshold.) Each wallet in its own transaction; a failed charge is recorded as usual.
      * Returns how many charges were attempted.
      */
-    static int topUpLowWallets(Services services, Instant now) {
+    public static int topUpLowWallets(Services services, PaymentIntents intents, Instant now) {
         List<Long> low = services.database().transaction(db -> Sql.list(db, "SELECT account_id FROM wallets "
                 + "WHERE auto_funding_enabled AND balance < charge_threshold ORDER BY account_id", row -> row.getLong(1)));
         int attempts = 0;
@@ -104,7 +105,7 @@ public final class AutoFunding {
                 if (!settings.triggeredBy(balance)) {
                     return 0;
                 }
-                charge(db, services.paymentIntents(), accountId, settings, now);
+                charge(db, intents, accountId, settings, now);
                 return 1;
             });
         }
@@ -114,7 +115,7 @@ public final class AutoFunding {
     /** The effect of a successful automatic charge: runs once, in the charge's transaction. */
     static void fulfil(Connection db, PaymentIntents.PaymentIntent payment, Instant now) {
         Ledger.credit(db, payment.accountId(), payment.amount(),
-                new Ledger.Entry("stripe", payment.id(), PURPOSE, "Auto-funding top-up"), now);
+                new Ledger.Entry("stripe", payment.id(), USECASE, "Auto-funding top-up"), now);
         Invoices.recordPaid(db, payment.accountId(), "Wallet auto-funding", payment.amount(), payment.id(), null, now);
     }
 }

@@ -7,6 +7,7 @@ import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.CardDeclined;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.stripe.ChargePurpose;
 
 import dev.modelslabtwin.emulator.db.Row;
 import java.math.BigDecimal;
@@ -26,9 +27,6 @@ import java.util.Optional;
  * accounts together; {@code expires_at} is read on the emulated clock.
  */
 final class Coupons {
-
-    /** The PaymentIntent purpose of a purchase made with a bonus coupon. */
-    static final String PURPOSE = "coupon_bonus";
 
     /** A row of the coupons table. */
     record Coupon(String code, String kind, BigDecimal creditAmount, BigDecimal percent, BigDecimal minimumPurchase,
@@ -98,7 +96,7 @@ final class Coupons {
                     + coupon.minimumPurchase().toPlainString() + " USD.");
         }
         String card = SavedCards.attach(db, accountId, paymentMethodId, false, now).id();
-        PaymentIntents.PaymentIntent payment = intents.chargeWithoutAuthentication(db, accountId, card, purchase, PURPOSE,
+        PaymentIntents.PaymentIntent payment = intents.chargeWithoutAuthentication(db, accountId, card, purchase, ChargePurpose.COUPON_BONUS,
                 coupon.code(), now);
         return new Redemption(coupon, purchase.add(coupon.bonusOn(purchase)), purchase, payment,
                 Ledger.balance(db, accountId), payment.declined() ? refusal(payment) : null);
@@ -119,7 +117,7 @@ final class Coupons {
         Coupon coupon = find(db, payment.reference()).orElseThrow(
                 () -> new IllegalStateException("payment " + payment.id() + " names no coupon"));
         BigDecimal bonus = coupon.bonusOn(payment.amount());
-        Ledger.credit(db, payment.accountId(), payment.amount(), new Ledger.Entry("stripe", payment.id(), Funding.PURPOSE,
+        Ledger.credit(db, payment.accountId(), payment.amount(), new Ledger.Entry("stripe", payment.id(), Funding.USECASE,
                 "Wallet funding with coupon " + coupon.code()), now);
         Ledger.credit(db, payment.accountId(), bonus, new Ledger.Entry("coupon", coupon.code(), "coupon",
                 "Coupon " + coupon.code() + " bonus on a " + payment.amount().toPlainString() + " USD purchase"), now);

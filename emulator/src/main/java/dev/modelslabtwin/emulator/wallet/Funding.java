@@ -5,6 +5,7 @@ import dev.modelslabtwin.emulator.billing.SavedCards;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.stripe.ChargePurpose;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 
 import java.math.BigDecimal;
@@ -21,8 +22,8 @@ import java.util.Optional;
  */
 final class Funding {
 
-    /** The PaymentIntent purpose of a card top-up. */
-    static final String PURPOSE = "wallet_funding";
+    /** The ledger usecase of a top-up. */
+    static final String USECASE = "wallet_funding";
 
     /** What a fund request did: a charge (succeeded, awaiting 3D Secure or declined) or a Checkout Session to pay. */
     record Outcome(BigDecimal amount, BigDecimal balance, PaymentIntents.PaymentIntent payment,
@@ -51,7 +52,8 @@ final class Funding {
                     null, null, null, now);
             return new Outcome(amount, Ledger.balance(db, accountId), null, session);
         }
-        PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, card.get(), amount, PURPOSE, null, now);
+        PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, card.get(), amount,
+                ChargePurpose.WALLET_FUNDING, null, now);
         return new Outcome(amount, Ledger.balance(db, accountId), payment, null);
     }
 
@@ -80,7 +82,7 @@ final class Funding {
 
     private static void credit(Connection db, long accountId, BigDecimal amount, String paymentIntentId, String description,
                                Instant now) {
-        Ledger.credit(db, accountId, amount, new Ledger.Entry("stripe", paymentIntentId, PURPOSE, description), now);
+        Ledger.credit(db, accountId, amount, new Ledger.Entry("stripe", paymentIntentId, USECASE, description), now);
         Invoices.recordPaid(db, accountId, "Wallet funding", amount, paymentIntentId, null, now);
     }
 }

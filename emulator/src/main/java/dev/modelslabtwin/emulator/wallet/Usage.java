@@ -1,8 +1,9 @@
 package dev.modelslabtwin.emulator.wallet;
 
-import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -34,7 +35,8 @@ public final class Usage {
      * {@code insufficient_balance}. When the debit leaves the balance below the threshold, the default
      * card is charged — at most one automatic charge per spend, and a failed one keeps the debit.
      */
-    public static Spent spend(Services services, long accountId, BigDecimal amount, String description) {
+    public static Spent spend(Services services, PaymentIntents intents, long accountId, BigDecimal amount,
+                              String description) {
         BigDecimal cents = requireAmount(amount);
         String what = description == null || description.isBlank() ? "Usage" : description;
         // A failed top-up is kept (its PaymentIntent and failed ledger entry) and then refused.
@@ -47,14 +49,14 @@ public final class Usage {
             AutoFunding.Charge topUp = null;
             if (balance.compareTo(cents) < 0 && settings.enabled()
                     && balance.add(settings.amount()).compareTo(cents) >= 0) {
-                topUp = AutoFunding.charge(db, services.paymentIntents(), accountId, settings, now);
+                topUp = AutoFunding.charge(db, intents, accountId, settings, now);
                 if (!topUp.succeeded()) {
                     return new Attempt(null, insufficientAfterFailedTopUp(balance, cents, topUp));
                 }
             }
             Ledger.Movement debit = Ledger.debit(db, accountId, cents, new Ledger.Entry("wallet", null, "usage", what), now);
             if (topUp == null && settings.triggeredBy(debit.balance())) {
-                topUp = AutoFunding.charge(db, services.paymentIntents(), accountId, settings, now);
+                topUp = AutoFunding.charge(db, intents, accountId, settings, now);
             }
             return new Attempt(new Spent(debit.entryId(), cents, Ledger.balance(db, accountId), topUp), null);
         });

@@ -25,12 +25,13 @@ import dev.modelslabtwin.client.model.WalletTransactionPageResponse;
 import dev.modelslabtwin.client.model.WithdrawRequest;
 import dev.modelslabtwin.client.model.Withdrawal;
 import dev.modelslabtwin.client.model.WithdrawalResponse;
-import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.api.WalletApi;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.routing.RequestContext;
 import dev.modelslabtwin.emulator.stripe.CardDeclined;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -44,13 +45,11 @@ import java.util.Map;
 public final class WalletEndpoints implements WalletApi {
 
     private final Services services;
+    private final PaymentIntents paymentIntents;
 
-    public WalletEndpoints(Services services) {
+    public WalletEndpoints(Services services, PaymentIntents paymentIntents) {
         this.services = services;
-        services.paymentIntents().onSuccess(Funding.PURPOSE, Funding::fulfil);
-        services.paymentIntents().onSuccess(AutoFunding.PURPOSE, AutoFunding::fulfil);
-        services.paymentIntents().onSuccess(Coupons.PURPOSE, Coupons::fulfil);
-        services.dueWork().register("auto_funding_charges", (from, now) -> AutoFunding.topUpLowWallets(services, now));
+        this.paymentIntents = paymentIntents;
     }
 
     @Override
@@ -77,7 +76,7 @@ public final class WalletEndpoints implements WalletApi {
     @Override
     public FundWalletResponse fundWallet(RequestContext context, FundWalletRequest request, String idempotencyKey) {
         BigDecimal amount = Money.usd(request.getAmount());
-        Funding.Outcome outcome = services.database().transaction(db -> Funding.fund(db, services.paymentIntents(),
+        Funding.Outcome outcome = services.database().transaction(db -> Funding.fund(db, paymentIntents,
                 context.accountId(), amount, request.getPaymentMethodId(), services.clock().instant()));
         if (outcome.payment() != null && outcome.payment().declined()) {
             throw CardDeclined.of(outcome.payment());
@@ -170,7 +169,7 @@ public final class WalletEndpoints implements WalletApi {
     public CouponRedemptionResponse redeemCoupon(RequestContext context, RedeemCouponRequest request, String idempotencyKey) {
         String requested = request.getCouponCode() != null ? request.getCouponCode() : request.getCode();
         BigDecimal purchase = Money.usd(request.getPurchaseAmount());
-        Coupons.Redemption redemption = services.database().transaction(db -> Coupons.redeem(db, services.paymentIntents(),
+        Coupons.Redemption redemption = services.database().transaction(db -> Coupons.redeem(db, paymentIntents,
                 context.accountId(), requested, purchase, request.getPaymentMethodId(), services.clock().instant()));
         if (redemption.refusal() != null) {
             throw redemption.refusal();

@@ -3,6 +3,7 @@ package dev.modelslabtwin.emulator.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.ResetBeforeEachTest;
 import dev.modelslabtwin.emulator.TestHttp;
+import dev.modelslabtwin.emulator.routing.ContractOperations;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -67,7 +68,8 @@ class ResetTest extends ResetBeforeEachTest {
 
     @Test
     void resetStartsEveryRateLimitWindowAfresh() {
-        emu.emulator().server().rateLimiter().setLimit("agent-general", 2);
+        String limiter = ContractOperations.of("getWalletBalance").limiter();
+        emu.emulator().server().rateLimiter().setLimit(limiter, 2);
         try {
             TestHttp http = emu.http();
             http.get("/wallet/balance");
@@ -78,7 +80,7 @@ class ResetTest extends ResetBeforeEachTest {
 
             assertEquals(200, http.get("/wallet/balance").status());
         } finally {
-            emu.emulator().server().rateLimiter().setLimit("agent-general", 100_000);
+            emu.emulator().server().rateLimiter().setLimit(limiter, Integer.MAX_VALUE);
         }
     }
 

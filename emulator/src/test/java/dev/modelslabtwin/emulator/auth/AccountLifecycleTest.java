@@ -1,9 +1,11 @@
 package dev.modelslabtwin.emulator.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelslabtwin.emulator.Emulator;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.db.Sql;
+import dev.modelslabtwin.emulator.routing.ContractOperations;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -191,10 +193,23 @@ class AccountLifecycleTest {
 
     @Test
     void signupIsCountedByTheAuthLimiterPerEmail() {
-        TestHttp.Answer answer = anonymous.send("POST", "/auth/signup",
-                "{\"email\": \"limit@example.com\", \"password\": \"secret123\"}", Map.of());
+        try (Emulator live = Emulator.start(Emulator.Options.forTests())) {
+            TestHttp stranger = new TestHttp(live.baseUrl(), null);
+            int limit = ContractOperations.rateLimits().get(ContractOperations.of("signup").limiter());
 
-        assertEquals("100000", answer.header("X-RateLimit-Limit"));
-        assertTrue(answer.header("X-RateLimit-Remaining") != null && answer.header("X-RateLimit-Reset") != null);
+            TestHttp.Answer first = signup(stranger, "limit@example.com");
+            TestHttp.Answer again = signup(stranger, "limit@example.com");
+            TestHttp.Answer another = signup(stranger, "another-limit@example.com");
+
+            assertEquals(Integer.toString(limit), first.header("X-RateLimit-Limit"));
+            assertEquals(Integer.toString(limit - 1), first.header("X-RateLimit-Remaining"));
+            assertEquals(Integer.toString(limit - 2), again.header("X-RateLimit-Remaining"));
+            assertEquals(Integer.toString(limit - 1), another.header("X-RateLimit-Remaining"), "a window per email");
+            assertTrue(first.header("X-RateLimit-Reset") != null);
+        }
+    }
+
+    private static TestHttp.Answer signup(TestHttp http, String email) {
+        return http.send("POST", "/auth/signup", "{\"email\": \"" + email + "\", \"password\": \"secret123\"}", Map.of());
     }
 }

@@ -78,7 +78,7 @@ class ModelsLabEmulatorExtensionTest {
         @Order(1)
         void spends(Emulator emulator) {
             emulator.reset();
-            dev.modelslabtwin.emulator.wallet.Usage.spend(emulator.services(), 1, new BigDecimal("1.00"), "first test");
+            dev.modelslabtwin.emulator.wallet.Usage.spend(emulator.services(), emulator.paymentIntents(), 1, new BigDecimal("1.00"), "first test");
         }
 
         @Test

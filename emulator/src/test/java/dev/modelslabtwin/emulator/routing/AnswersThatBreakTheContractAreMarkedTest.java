@@ -60,6 +60,6 @@ class AnswersThatBreakTheContractAreMarkedTest {
                         : route)
                 .toList();
         return EmulatorServer.start("127.0.0.1", 0, routes, ExampleApis.ANY_BEARER_TOKEN, null,
-                new Faults(ContractValidator.BASE_PATH), responseValidation, config -> { });
+                new Faults(ContractValidator.BASE_PATH), RateLimiter.ofContract(true), responseValidation, config -> { });
     }
 }

@@ -30,9 +30,8 @@ class EveryOperationAnswersInTheContractsEnvelopeTest {
 
     @BeforeAll
     static void start() {
-        server = EmulatorServer.start("127.0.0.1", 0, new ExampleApis().routes(), ExampleApis.ANY_BEARER_TOKEN, null, config -> { });
-        server.rateLimiter().setLimit("agent-auth", 10_000);
-        server.rateLimiter().setLimit("agent-billing", 10_000);
+        server = EmulatorServer.start("127.0.0.1", 0, new ExampleApis().routes(), ExampleApis.ANY_BEARER_TOKEN, null,
+                RateLimiter.ofContract(false), config -> { });
         http = new TestHttp(server.baseUrl());
     }
 

@@ -24,7 +24,8 @@ class GeneratedClientTalksToTheEmulatorTest {
 
     @BeforeAll
     static void start() {
-        server = EmulatorServer.start("127.0.0.1", 0, new ExampleApis().routes(), ExampleApis.ANY_BEARER_TOKEN, null, config -> { });
+        server = EmulatorServer.start("127.0.0.1", 0, new ExampleApis().routes(), ExampleApis.ANY_BEARER_TOKEN, null,
+                RateLimiter.ofContract(true), config -> { });
         client = ModelsLabClient.builder().baseUrl(server.baseUrl()).token("test-token").retryPolicy(RetryPolicy.NONE).build();
     }
 
@@ -50,7 +51,8 @@ class GeneratedClientTalksToTheEmulatorTest {
 
     @Test
     void theEmulatorsRateLimitReachesTheClientAsA429() {
-        server.rateLimiter().setLimit("agent-general", 0);
+        String limiter = ContractOperations.of("listInvoices").limiter();
+        server.rateLimiter().setLimit(limiter, 0);
         try {
             ModelsLabException error = assertThrows(ModelsLabException.class, () -> client.billing().invoices());
 
@@ -58,7 +60,7 @@ class GeneratedClientTalksToTheEmulatorTest {
             assertEquals("rate_limited", error.code());
             assertTrue(error.retryAfter().isPresent());
         } finally {
-            server.rateLimiter().setLimit("agent-general", 120);
+            server.rateLimiter().setLimit(limiter, ContractOperations.rateLimits().get(limiter));
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.modelslabtwin.emulator.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.db.Database;
-import dev.modelslabtwin.emulator.time.EmulatedClock;
+import dev.modelslabtwin.emulator.core.EmulatedClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -15,21 +15,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RateLimiterTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-02-20T10:00:00Z"));
-    private final RateLimiter limiter = new RateLimiter(clock, Map.of("agent-billing", 2));
+    private final RateLimiter limiter = new RateLimiter(clock, Map.of("a-limiter", 2));
 
     @Test
     void requestsWithinTheLimitAreAllowedAndCountDown() {
-        assertEquals(1, limiter.acquire("agent-billing", "ip|token").remaining());
-        assertEquals(0, limiter.acquire("agent-billing", "ip|token").remaining());
+        assertEquals(1, limiter.acquire("a-limiter", "ip|token").remaining());
+        assertEquals(0, limiter.acquire("a-limiter", "ip|token").remaining());
     }
 
     @Test
     void theRequestOverTheLimitIsRefusedWithTheSecondsLeftInTheWindow() {
-        limiter.acquire("agent-billing", "ip|token");
+        limiter.acquire("a-limiter", "ip|token");
         clock.advance(Duration.ofSeconds(20));
-        limiter.acquire("agent-billing", "ip|token");
+        limiter.acquire("a-limiter", "ip|token");
 
-        RateLimiter.Decision refused = limiter.acquire("agent-billing", "ip|token");
+        RateLimiter.Decision refused = limiter.acquire("a-limiter", "ip|token");
 
         assertFalse(refused.allowed());
         assertEquals(40, refused.retryAfterSeconds());
@@ -38,19 +38,19 @@ class RateLimiterTest {
 
     @Test
     void aNewWindowStartsAfterAMinute() {
-        limiter.acquire("agent-billing", "ip|token");
-        limiter.acquire("agent-billing", "ip|token");
+        limiter.acquire("a-limiter", "ip|token");
+        limiter.acquire("a-limiter", "ip|token");
         clock.advance(Duration.ofSeconds(60));
 
-        assertTrue(limiter.acquire("agent-billing", "ip|token").allowed());
+        assertTrue(limiter.acquire("a-limiter", "ip|token").allowed());
     }
 
     @Test
     void differentClientsHaveSeparateWindows() {
-        limiter.acquire("agent-billing", "ip|a");
-        limiter.acquire("agent-billing", "ip|a");
+        limiter.acquire("a-limiter", "ip|a");
+        limiter.acquire("a-limiter", "ip|a");
 
-        assertTrue(limiter.acquire("agent-billing", "ip|b").allowed());
+        assertTrue(limiter.acquire("a-limiter", "ip|b").allowed());
     }
 
     private static final class MutableClock extends Clock {

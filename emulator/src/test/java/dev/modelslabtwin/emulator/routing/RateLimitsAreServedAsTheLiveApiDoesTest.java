@@ -22,7 +22,8 @@ class RateLimitsAreServedAsTheLiveApiDoesTest {
 
     @BeforeEach
     void start() {
-        server = EmulatorServer.start("127.0.0.1", 0, new ExampleApis().routes(), ExampleApis.ANY_BEARER_TOKEN, null, config -> { });
+        server = EmulatorServer.start("127.0.0.1", 0, new ExampleApis().routes(), ExampleApis.ANY_BEARER_TOKEN, null,
+                RateLimiter.ofContract(true), config -> { });
         http = new TestHttp(server.baseUrl());
     }
 
@@ -49,7 +50,7 @@ class RateLimitsAreServedAsTheLiveApiDoesTest {
 
     @Test
     void theRequestOverTheLimitGetsA429WithRetryAfterInTheEnvelope() {
-        server.rateLimiter().setLimit("agent-general", 2);
+        server.rateLimiter().setLimit(ContractOperations.of("getWalletBalance").limiter(), 2);
         http.get("/wallet/balance");
         http.get("/wallet/balance");
 

@@ -24,9 +24,8 @@ class RawCardDataIsRefusedTest {
 
     @BeforeAll
     static void start() {
-        server = EmulatorServer.start("127.0.0.1", 0, apis.routes(), ExampleApis.ANY_BEARER_TOKEN, null, config -> { });
-        server.rateLimiter().setLimit("agent-billing", 10_000);
-        server.rateLimiter().setLimit("agent-general", 10_000);
+        server = EmulatorServer.start("127.0.0.1", 0, apis.routes(), ExampleApis.ANY_BEARER_TOKEN, null,
+                RateLimiter.ofContract(false), config -> { });
         http = new TestHttp(server.baseUrl());
     }
 

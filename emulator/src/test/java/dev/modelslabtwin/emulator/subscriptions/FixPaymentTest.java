@@ -63,7 +63,7 @@ class FixPaymentTest {
 
         List<SubscriptionTests.Invoice> invoices = invoices(emu, pastDue.id());
         assertEquals(3, invoices.size());
-        assertEquals(newCard, emu.database().transaction(db -> emu.emulator().services().paymentIntents()
+        assertEquals(newCard, emu.database().transaction(db -> emu.emulator().paymentIntents()
                 .find(db, invoices.get(2).paymentIntentId()).orElseThrow().paymentMethodId()));
     }
 

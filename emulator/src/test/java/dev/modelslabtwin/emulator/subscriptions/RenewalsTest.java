@@ -84,9 +84,8 @@ class RenewalsTest {
         advance(emu, "P32D");
         long attempts = charges(emu, subscriber.account());
 
-        Instant now = emu.clock().instant();
-        emu.emulator().services().dueWork().runAll(now);
-        emu.emulator().services().dueWork().runAll(now);
+        emu.emulator().advanceClock(Duration.ZERO);
+        emu.emulator().advanceClock(Duration.ZERO);
         advance(emu, "PT0S");
 
         assertEquals(attempts, charges(emu, subscriber.account()));
@@ -180,7 +179,7 @@ class RenewalsTest {
 
         List<SubscriptionTests.Invoice> invoices = invoices(emu, subscriber.id());
         assertEquals(2, invoices.size());
-        assertEquals(replacement, emu.database().transaction(db -> emu.emulator().services().paymentIntents()
+        assertEquals(replacement, emu.database().transaction(db -> emu.emulator().paymentIntents()
                 .find(db, invoices.get(1).paymentIntentId()).orElseThrow().paymentMethodId()));
         assertEquals("active", status(subscriber.http(), subscriber.id()).path("status").asText());
     }

@@ -162,7 +162,7 @@ class SubscriptionCheckoutTest {
     }
 
     private static String cardOf(String paymentIntent) {
-        return emu.database().transaction(db -> emu.emulator().services().paymentIntents().find(db, paymentIntent)
+        return emu.database().transaction(db -> emu.emulator().paymentIntents().find(db, paymentIntent)
                 .orElseThrow().paymentMethodId());
     }
 

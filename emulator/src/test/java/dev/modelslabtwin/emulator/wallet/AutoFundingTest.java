@@ -279,7 +279,7 @@ class AutoFundingTest {
     }
 
     private static Usage.Spent spend(TestEmulator.TestAccount account, String amount) {
-        return Usage.spend(emu.emulator().services(), account.id(), new BigDecimal(amount), "Image generation");
+        return Usage.spend(emu.emulator().services(), emu.emulator().paymentIntents(), account.id(), new BigDecimal(amount), "Image generation");
     }
 
     private static TestHttp.Answer enable(TestHttp http, String body) {

@@ -133,7 +133,7 @@ class CheckoutFundingTest {
             var now = emu.clock().instant();
             long accountId = CheckoutSessions.find(db, session).orElseThrow().accountId();
             String card = PaymentMethods.attach(db, accountId, testCard, false, now).id();
-            return CheckoutSessions.pay(db, emu.emulator().services().paymentIntents(), session, card, now).id();
+            return CheckoutSessions.pay(db, emu.emulator().paymentIntents(), session, card, now).id();
         });
     }
 

@@ -132,7 +132,7 @@ class WalletLedgerTest {
     }
 
     private static void spend(TestEmulator.TestAccount account, String amount, String description) {
-        Usage.spend(emu.emulator().services(), account.id(), new BigDecimal(amount), description);
+        Usage.spend(emu.emulator().services(), emu.emulator().paymentIntents(), account.id(), new BigDecimal(amount), description);
     }
 
     private static List<String> descriptions(JsonNode page) {

@@ -45,7 +45,7 @@ public final class WalletTests {
 
     /** A person passing (or failing) 3D Secure on the page, done through Java until the page exists. */
     static PaymentIntents.PaymentIntent authenticate(TestEmulator emu, String paymentIntentId, boolean approved) {
-        return emu.database().transaction(db -> emu.emulator().services().paymentIntents()
+        return emu.database().transaction(db -> emu.emulator().paymentIntents()
                 .completeAuthentication(db, paymentIntentId, approved, emu.clock().instant()));
     }
 

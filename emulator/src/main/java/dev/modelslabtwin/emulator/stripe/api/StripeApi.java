@@ -2,8 +2,9 @@ package dev.modelslabtwin.emulator.stripe.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.routing.RequestContext;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.StripeIds;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -45,8 +46,8 @@ public final class StripeApi {
     private StripeApi() {
     }
 
-    public static void install(JavalinConfig config, Services services) {
-        StripeOperations operations = new StripeOperations(services);
+    public static void install(JavalinConfig config, Services services, PaymentIntents paymentIntents) {
+        StripeOperations operations = new StripeOperations(services, paymentIntents);
         route(config, services, HandlerType.POST, "/v1/payment_methods", operations::createPaymentMethod);
         route(config, services, HandlerType.GET, "/v1/payment_methods/{id}", operations::retrievePaymentMethod);
         route(config, services, HandlerType.GET, "/v1/setup_intents/{id}", operations::retrieveSetupIntent);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelslabtwin.emulator.auth.Accounts;
+import dev.modelslabtwin.emulator.stripe.ChargePurpose;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
@@ -215,11 +216,11 @@ final class StripeObjects {
         return text(Accounts.find(db, accountId).map(Accounts.Account::stripeCustomerId).orElse(null));
     }
 
-    private static String description(String purpose) {
+    private static String description(ChargePurpose purpose) {
         return switch (purpose) {
-            case "wallet_funding" -> "Wallet funding";
-            case CheckoutSessions.PAYMENT_PURPOSE -> "Checkout payment";
-            default -> purpose.replace('_', ' ');
+            case WALLET_FUNDING -> "Wallet funding";
+            case CHECKOUT -> "Checkout payment";
+            default -> purpose.wireName().replace('_', ' ');
         };
     }
 

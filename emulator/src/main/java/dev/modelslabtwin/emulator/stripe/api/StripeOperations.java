@@ -1,7 +1,7 @@
 package dev.modelslabtwin.emulator.stripe.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.CardTokens;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
@@ -28,9 +28,11 @@ final class StripeOperations {
             "payment_method_data[metadata][", "mandate_data[", "payment_method_options[", "metadata[");
 
     private final Services services;
+    private final PaymentIntents paymentIntents;
 
-    StripeOperations(Services services) {
+    StripeOperations(Services services, PaymentIntents paymentIntents) {
         this.services = services;
+        this.paymentIntents = paymentIntents;
     }
 
     /** {@code POST /v1/payment_methods}: tokenises a card with the publishable key. */
@@ -113,7 +115,7 @@ final class StripeOperations {
                 CONFIRM_FREE_FORM);
         String id = request.pathParam("id");
         Instant now = services.clock().instant();
-        PaymentIntents intents = services.paymentIntents();
+        PaymentIntents intents = paymentIntents;
         // The answer is written in the transaction that confirms; a decline is kept and then refused.
         record Confirmed(ObjectNode answer, StripeError refusal) {
         }
@@ -162,7 +164,7 @@ final class StripeOperations {
     }
 
     private PaymentIntents.PaymentIntent paymentIntent(Connection db, String id, StripeForm form) {
-        PaymentIntents.PaymentIntent intent = services.paymentIntents().find(db, id)
+        PaymentIntents.PaymentIntent intent = paymentIntents.find(db, id)
                 .orElseThrow(() -> StripeError.notFound("payment_intent", "intent", id));
         requireSecret(form, intent.clientSecret(), "PaymentIntent");
         return intent;

@@ -1,6 +1,6 @@
 package dev.modelslabtwin.emulator.stripe.pages;
 
-import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.CardTokens;
@@ -31,9 +31,11 @@ final class CheckoutPage {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Services services;
+    private final PaymentIntents paymentIntents;
 
-    CheckoutPage(Services services) {
+    CheckoutPage(Services services, PaymentIntents paymentIntents) {
         this.services = services;
+        this.paymentIntents = paymentIntents;
     }
 
     /** {@code GET /checkout/{id}}; {@code ?declined=<decline_code>} when 3D Secure ended in a decline. */
@@ -86,7 +88,7 @@ final class CheckoutPage {
             PaymentIntents.PaymentIntent intent = services.database().transaction(db -> {
                 Instant now = now();
                 String paymentMethod = CardTokens.tokenise(db, card, now).id();
-                return CheckoutSessions.pay(db, services.paymentIntents(), session.id(), paymentMethod, now);
+                return CheckoutSessions.pay(db, paymentIntents, session.id(), paymentMethod, now);
             });
             if (intent.declined()) {
                 form(http, 402, session, declineMessage(intent.decline()));

@@ -1,6 +1,7 @@
 package dev.modelslabtwin.emulator.stripe.pages;
 
-import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.core.Services;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 
@@ -14,13 +15,13 @@ public final class HostedPages {
     private HostedPages() {
     }
 
-    public static void install(JavalinConfig config, Services services) {
-        CheckoutPage checkout = new CheckoutPage(services);
+    public static void install(JavalinConfig config, Services services, PaymentIntents paymentIntents) {
+        CheckoutPage checkout = new CheckoutPage(services, paymentIntents);
         config.routes.addHttpHandler(HandlerType.GET, "/checkout/{id}", checkout::show);
         config.routes.addHttpHandler(HandlerType.POST, "/checkout/{id}/pay", checkout::pay);
         config.routes.addHttpHandler(HandlerType.GET, "/checkout/{id}/success", checkout::success);
         config.routes.addHttpHandler(HandlerType.GET, "/checkout/{id}/cancel", checkout::cancel);
-        ThreeDSecurePage threeDSecure = new ThreeDSecurePage(services);
+        ThreeDSecurePage threeDSecure = new ThreeDSecurePage(services, paymentIntents);
         config.routes.addHttpHandler(HandlerType.GET, "/stripe/3ds/{id}", threeDSecure::show);
         config.routes.addHttpHandler(HandlerType.POST, "/stripe/3ds/{id}", threeDSecure::complete);
     }

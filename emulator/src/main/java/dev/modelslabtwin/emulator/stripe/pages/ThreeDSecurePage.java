@@ -1,6 +1,7 @@
 package dev.modelslabtwin.emulator.stripe.pages;
 
-import dev.modelslabtwin.emulator.Services;
+import dev.modelslabtwin.emulator.core.Services;
+import dev.modelslabtwin.emulator.stripe.ChargePurpose;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.SetupIntents;
@@ -19,9 +20,11 @@ import java.util.Optional;
 final class ThreeDSecurePage {
 
     private final Services services;
+    private final PaymentIntents paymentIntents;
 
-    ThreeDSecurePage(Services services) {
+    ThreeDSecurePage(Services services, PaymentIntents paymentIntents) {
         this.services = services;
+        this.paymentIntents = paymentIntents;
     }
 
     /** What is awaiting authentication: a payment (with its amount) or a card being saved. */
@@ -85,7 +88,7 @@ final class ThreeDSecurePage {
                         services.clock().instant());
                 return ended.declined() ? ended.decline() : null;
             }
-            PaymentIntents.PaymentIntent ended = services.paymentIntents().completeAuthentication(db, id,
+            PaymentIntents.PaymentIntent ended = paymentIntents.completeAuthentication(db, id,
                     outcome.equals("approve"), services.clock().instant());
             return ended.declined() ? ended.decline() : null;
         });
@@ -116,8 +119,8 @@ final class ThreeDSecurePage {
             if (id.startsWith("seti_")) {
                 return SetupIntents.find(db, id).map(intent -> new Pending(intent.id(), intent.status(), null, null));
             }
-            return services.paymentIntents().find(db, id).map(intent -> new Pending(intent.id(), intent.status(),
-                    intent.amount(), CheckoutSessions.PAYMENT_PURPOSE.equals(intent.purpose()) ? intent.reference() : null));
+            return paymentIntents.find(db, id).map(intent -> new Pending(intent.id(), intent.status(),
+                    intent.amount(), intent.purpose() == ChargePurpose.CHECKOUT ? intent.reference() : null));
         });
     }
 

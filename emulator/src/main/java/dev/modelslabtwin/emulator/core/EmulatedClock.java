@@ -1,4 +1,4 @@
-package dev.modelslabtwin.emulator.time;
+package dev.modelslabtwin.emulator.core;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * (subscription renewals, expiring sessions, tokens and idempotency keys) without waiting. Only a
  * reset of the whole emulator puts it back to real time.
  */
-public final class EmulatedClock extends Clock {
+public final class EmulatedClock extends Clock implements Resettable {
 
     private final Clock real;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
@@ -49,6 +49,7 @@ public final class EmulatedClock extends Clock {
     }
 
     /** Back to real time: what a reset of the whole emulator does. */
+    @Override
     public void reset() {
         offset.set(Duration.ZERO);
     }

@@ -1,4 +1,4 @@
-package dev.modelslabtwin.emulator.time;
+package dev.modelslabtwin.emulator.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.ResetBeforeEachTest;

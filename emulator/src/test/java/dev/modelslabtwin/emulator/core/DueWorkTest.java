@@ -1,8 +1,11 @@
-package dev.modelslabtwin.emulator.time;
+package dev.modelslabtwin.emulator.core;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,18 +15,20 @@ class DueWorkTest {
 
     private static final Instant START = Instant.parse("2026-05-01T00:00:00Z");
 
+    private final EmulatedClock clock = new EmulatedClock(Clock.fixed(START, ZoneOffset.UTC));
+
     @Test
-    void jobsRunInTheOrderTheyWereRegisteredAndSayWhatTheyDid() {
-        DueWork work = new DueWork(START);
+    void tasksRunInTheOrderTheyWereGivenAndSayWhatTheyDid() {
         List<String> ran = new ArrayList<>();
-        work.register("first", (from, now) -> {
-            ran.add("first");
-            return 2;
-        });
-        work.register("second", (from, now) -> {
-            ran.add("second");
-            return 0;
-        });
+        DueWork work = new DueWork(clock, List.of(
+                new DueWork.Task("first", (from, now) -> {
+                    ran.add("first");
+                    return 2;
+                }),
+                new DueWork.Task("second", (from, now) -> {
+                    ran.add("second");
+                    return 0;
+                })));
 
         List<DueWork.Ran> report = work.runAll(START.plusSeconds(60));
 
@@ -32,18 +37,18 @@ class DueWorkTest {
     }
 
     @Test
-    void eachRunCatchesUpFromWhereTheLastOneStopped() {
-        DueWork work = new DueWork(START);
+    void eachRunCatchesUpFromWhereTheLastOneStoppedAndAResetFromTheClocksNow() {
         List<Instant> windows = new ArrayList<>();
-        work.register("window", (from, now) -> {
+        DueWork work = new DueWork(clock, List.of(new DueWork.Task("window", (from, now) -> {
             windows.add(from);
             windows.add(now);
             return 0;
-        });
+        })));
 
         work.runAll(START.plusSeconds(10));
         work.runAll(START.plusSeconds(25));
-        work.restartAt(START.plusSeconds(100));
+        clock.advance(Duration.ofSeconds(100));
+        work.reset();
         work.runAll(START.plusSeconds(130));
 
         assertEquals(List.of(START, START.plusSeconds(10), START.plusSeconds(10), START.plusSeconds(25),
