@@ -16,6 +16,7 @@ import dev.modelslabtwin.emulator.routing.ApiRoute;
 import dev.modelslabtwin.emulator.routing.IdempotentRequests;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.subscriptions.CurrentSubscriptions;
 import dev.modelslabtwin.emulator.subscriptions.Renewals;
 import dev.modelslabtwin.emulator.subscriptions.SubscriptionEndpoints;
 import dev.modelslabtwin.emulator.subscriptions.SubscriptionFulfilments;
@@ -39,14 +40,15 @@ record Capabilities(PaymentIntents paymentIntents, IdempotentRequests idempotenc
         PaymentIntents intents = new PaymentIntents(CheckoutSessions.FULFILMENTS, WalletFulfilments.ALL,
                 SubscriptionFulfilments.ALL);
         Renewals renewals = new Renewals(services, intents);
+        CurrentSubscriptions subscriptions = new CurrentSubscriptions(services, renewals);
         IdempotentRequests idempotency = new IdempotentRequests(database, services.clock());
 
         List<ApiRoute> routes = new ArrayList<>();
         routes.addAll(AuthApi.routes(new AuthEndpoints(services)));
         routes.addAll(WalletApi.routes(new WalletEndpoints(services, intents)));
-        routes.addAll(BillingApi.routes(new BillingEndpoints(services)));
+        routes.addAll(BillingApi.routes(new BillingEndpoints(services, subscriptions)));
         routes.addAll(PaymentsApi.routes(new PaymentEndpoints(services, intents)));
-        routes.addAll(SubscriptionsApi.routes(new SubscriptionEndpoints(services, intents, renewals)));
+        routes.addAll(SubscriptionsApi.routes(new SubscriptionEndpoints(services, intents, subscriptions)));
 
         // In this order the control API reports them.
         List<DueWork.Task> dueWork = List.of(

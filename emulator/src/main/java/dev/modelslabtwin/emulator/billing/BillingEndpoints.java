@@ -23,7 +23,6 @@ import dev.modelslabtwin.client.model.PaymentMethodRemoved;
 import dev.modelslabtwin.client.model.PaymentMethodRemovedResponse;
 import dev.modelslabtwin.client.model.PaymentMethodResponse;
 import dev.modelslabtwin.client.model.PaymentPurpose;
-import dev.modelslabtwin.client.model.PlanCategory;
 import dev.modelslabtwin.client.model.SetupIntent;
 import dev.modelslabtwin.client.model.SetupIntentResponse;
 import dev.modelslabtwin.client.model.StripeConfig;
@@ -31,23 +30,23 @@ import dev.modelslabtwin.client.model.StripeConfigResponse;
 import dev.modelslabtwin.client.model.Subscription;
 import dev.modelslabtwin.client.model.SubscriptionStatus;
 import dev.modelslabtwin.client.model.UpdateBillingInfoRequest;
-import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.api.BillingApi;
+import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.routing.RequestContext;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
+import dev.modelslabtwin.emulator.stripe.Invoices;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 import dev.modelslabtwin.emulator.stripe.SetupIntents;
+import dev.modelslabtwin.emulator.subscriptions.CurrentSubscriptions;
 import dev.modelslabtwin.emulator.wallet.WalletSummary;
 
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The Billing operations: each parses its request, runs one transaction and maps the result. */
 public final class BillingEndpoints implements BillingApi {
@@ -57,25 +56,27 @@ public final class BillingEndpoints implements BillingApi {
     private static final String SETUP_INSTRUCTIONS = "Confirm this SetupIntent with Stripe using the publishable key "
             + "(POST /v1/setup_intents/{id}/confirm with client_secret and payment_method), complete 3D Secure if asked, "
             + "then attach the resulting payment_method via POST /billing/payment-methods.";
-    private static final Set<String> CONTRACT_SUBSCRIPTION_STATUSES = Arrays.stream(SubscriptionStatus.values())
-            .map(SubscriptionStatus::getValue).collect(Collectors.toUnmodifiableSet());
+    /** Statuses in which the plan's service is delivered: the overview's {@code active_subscription}. */
+    private static final Set<SubscriptionStatus> IN_SERVICE = Set.of(SubscriptionStatus.ACTIVE, SubscriptionStatus.TRIALING);
 
     private final Services services;
+    private final CurrentSubscriptions subscriptions;
     private final InvoiceFiles invoiceFiles;
 
-    public BillingEndpoints(Services services) {
+    /** {@code subscriptions}: the view {@code GET /subscriptions} answers with, shown here too. */
+    public BillingEndpoints(Services services, CurrentSubscriptions subscriptions) {
         this.services = services;
+        this.subscriptions = subscriptions;
         this.invoiceFiles = new InvoiceFiles(services);
     }
 
     @Override
     public BillingOverviewResponse getBillingOverview(RequestContext context) {
         long accountId = context.accountId();
+        subscriptions.catchUp(accountId);
         Overview overview = services.database().transaction(db -> new Overview(WalletSummary.of(db, accountId),
-                PaymentMethods.list(db, accountId), AccountSubscriptions.of(db, accountId), Invoices.count(db, accountId)));
+                PaymentMethods.list(db, accountId), CurrentSubscriptions.list(db, accountId), Invoices.count(db, accountId)));
         WalletSummary wallet = overview.wallet();
-        List<AccountSubscriptions.Row> shown = overview.subscriptions().stream()
-                .filter(row -> CONTRACT_SUBSCRIPTION_STATUSES.contains(row.status())).toList();
         return new BillingOverviewResponse().data(new BillingOverview()
                 .walletBalance(wallet.balance())
                 .currency(BillingOverview.CurrencyEnum.USD)
@@ -85,10 +86,11 @@ public final class BillingEndpoints implements BillingApi {
                         .autoChargeAmount(wallet.autoChargeAmount())
                         .chargeThreshold(wallet.chargeThreshold())
                         .paymentMethodId(wallet.autoFundingEnabled() ? defaultCard(overview.cards()) : null))
-                .activeSubscription(shown.stream().filter(AccountSubscriptions.Row::inService)
-                        .map(AccountSubscriptions.Row::planName).findFirst().orElse(null))
+                .activeSubscription(overview.subscriptions().stream()
+                        .filter(subscription -> IN_SERVICE.contains(subscription.getStatus()))
+                        .map(Subscription::getPlanName).findFirst().orElse(null))
                 .paymentMethods(overview.cards().stream().map(BillingEndpoints::paymentMethod).toList())
-                .subscriptions(shown.stream().map(BillingEndpoints::subscription).toList())
+                .subscriptions(overview.subscriptions())
                 .invoiceCount(Math.toIntExact(overview.invoiceCount())));
     }
 
@@ -152,7 +154,7 @@ public final class BillingEndpoints implements BillingApi {
                                                      String idempotencyKey) {
         boolean makeDefault = Optional.ofNullable(request.getMakeDefault())
                 .or(() -> Optional.ofNullable(request.getSetDefault())).orElse(true);
-        PaymentMethods.Card card = services.database().transaction(db -> SavedCards.attach(db, context.accountId(),
+        PaymentMethods.Card card = services.database().transaction(db -> PaymentMethods.attach(db, context.accountId(),
                 request.getPaymentMethodId(), makeDefault, services.clock().instant()));
         return new PaymentMethodResponse().data(paymentMethod(card));
     }
@@ -238,8 +240,8 @@ public final class BillingEndpoints implements BillingApi {
     }
 
     /** What the overview reads, in one transaction. */
-    private record Overview(WalletSummary wallet, List<PaymentMethods.Card> cards,
-                            List<AccountSubscriptions.Row> subscriptions, long invoiceCount) {
+    private record Overview(WalletSummary wallet, List<PaymentMethods.Card> cards, List<Subscription> subscriptions,
+                            long invoiceCount) {
     }
 
     private static String defaultCard(List<PaymentMethods.Card> cards) {
@@ -258,23 +260,6 @@ public final class BillingEndpoints implements BillingApi {
                 .country(card.country())
                 .isDefault(card.isDefault())
                 .createdAt(time(card.createdAt()));
-    }
-
-    private static Subscription subscription(AccountSubscriptions.Row row) {
-        return new Subscription()
-                .id(row.id())
-                .planId(row.planId())
-                .planName(row.planName())
-                .feature(PlanCategory.fromValue(row.category()))
-                .status(SubscriptionStatus.fromValue(row.status()))
-                .amount(row.price())
-                .currency(Subscription.CurrencyEnum.USD)
-                .interval(row.period())
-                .stripeSubscriptionId(row.stripeSubscriptionId())
-                .currentPeriodStart(time(row.currentPeriodStart()))
-                .currentPeriodEnd(time(row.currentPeriodEnd()))
-                .nextBillingDate(time(row.nextBillingDate()))
-                .createdAt(time(row.createdAt()));
     }
 
     private static BillingInfo billingInfo(BillingProfiles.Profile profile) {

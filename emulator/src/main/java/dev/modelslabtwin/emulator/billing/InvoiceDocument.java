@@ -1,10 +1,10 @@
 package dev.modelslabtwin.emulator.billing;
 
 import dev.modelslabtwin.emulator.auth.Accounts;
+import dev.modelslabtwin.emulator.stripe.Invoices;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;

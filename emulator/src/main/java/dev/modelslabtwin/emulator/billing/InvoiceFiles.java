@@ -3,6 +3,7 @@ package dev.modelslabtwin.emulator.billing;
 import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.routing.Envelopes;
+import dev.modelslabtwin.emulator.stripe.Invoices;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;

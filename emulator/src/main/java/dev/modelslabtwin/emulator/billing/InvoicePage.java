@@ -1,5 +1,7 @@
 package dev.modelslabtwin.emulator.billing;
 
+import dev.modelslabtwin.emulator.stripe.Invoices;
+
 /** The hosted invoice page: the invoice as a small HTML page with a link to its PDF. */
 final class InvoicePage {
 

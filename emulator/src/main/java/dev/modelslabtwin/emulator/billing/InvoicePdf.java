@@ -1,5 +1,7 @@
 package dev.modelslabtwin.emulator.billing;
 
+import dev.modelslabtwin.emulator.stripe.Invoices;
+
 import java.time.Instant;
 import java.util.List;
 

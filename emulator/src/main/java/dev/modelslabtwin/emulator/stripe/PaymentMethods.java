@@ -71,8 +71,14 @@ public final class PaymentMethods {
 
     /**
      * Attaches {@code paymentMethodId} (a {@code pm_card_*} shortcut or an unattached PaymentMethod) to
-     * the account. A card from Stripe's decline table is refused here, as Stripe refuses to attach it.
-     * The account's first card becomes its default whatever {@code makeDefault} says.
+     * the account; a card the account already holds is answered again. A card from Stripe's decline table
+     * is refused here ({@link CardDeclined}, 402), as Stripe refuses to attach it. The account's first
+     * card becomes its default whatever {@code makeDefault} says.
+     * <p>
+     * The card is one a request body names in {@code payment_method_id} (attach, fund, redeem, subscribe):
+     * an unknown, detached or foreign card is a validation error of that field (422), not a missing
+     * resource, and another account's card reads exactly as an unknown one. (Cards named in a path,
+     * {@code /billing/payment-methods/{id}}, answer 404 instead: see {@link #owned}.)
      */
     public static Card attach(Connection db, long accountId, String paymentMethodId, boolean makeDefault, Instant now) {
         Optional<TestCards.TestCard> shortcut = TestCards.byPaymentMethodShortcut(paymentMethodId);
@@ -82,7 +88,8 @@ public final class PaymentMethods {
         } else {
             card = find(db, paymentMethodId)
                     .filter(existing -> existing.accountId() == null || existing.accountId() == accountId)
-                    .orElseThrow(() -> noSuchCard(paymentMethodId));
+                    .orElseThrow(() -> ApiProblem.validation(Map.of("payment_method_id",
+                            List.of("No such PaymentMethod: '" + paymentMethodId + "'."))));
         }
         TestCards.Decline refusal = card.declineOnAttach();
         if (refusal != null) {

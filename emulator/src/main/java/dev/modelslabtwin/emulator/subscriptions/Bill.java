@@ -1,6 +1,6 @@
 package dev.modelslabtwin.emulator.subscriptions;
 
-import dev.modelslabtwin.emulator.billing.Invoices;
+import dev.modelslabtwin.emulator.stripe.Invoices;
 
 import java.math.BigDecimal;
 import java.sql.Connection;

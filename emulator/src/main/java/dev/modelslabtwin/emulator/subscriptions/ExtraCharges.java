@@ -1,16 +1,14 @@
 package dev.modelslabtwin.emulator.subscriptions;
 
-import dev.modelslabtwin.emulator.billing.Invoices;
-import dev.modelslabtwin.emulator.billing.SavedCards;
 import dev.modelslabtwin.emulator.db.Sql;
-import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.ChargePurpose;
+import dev.modelslabtwin.emulator.stripe.Invoices;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 import dev.modelslabtwin.emulator.wallet.Ledger;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-
 import java.time.Instant;
 
 /**
@@ -35,7 +33,7 @@ final class ExtraCharges {
      */
     static Outcome charge(Connection db, PaymentIntents intents, long accountId, BigDecimal amount, String paymentMethodId,
                           Instant now) {
-        String card = paymentMethodId != null ? SavedCards.attach(db, accountId, paymentMethodId, false, now).id()
+        String card = paymentMethodId != null ? PaymentMethods.attach(db, accountId, paymentMethodId, false, now).id()
                 : PaymentMethods.defaultFor(db, accountId).map(PaymentMethods.Card::id)
                 .orElseThrow(SubscriptionCards::noCard);
         PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, card, amount, ChargePurpose.SUBSCRIPTION_CHARGE, null, now);

@@ -1,6 +1,6 @@
 package dev.modelslabtwin.emulator.subscriptions;
 
-import dev.modelslabtwin.emulator.billing.Invoices;
+import dev.modelslabtwin.emulator.stripe.Invoices;
 import dev.modelslabtwin.emulator.db.Sql;
 
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package dev.modelslabtwin.emulator.subscriptions;
 
 import dev.modelslabtwin.client.model.SubscriptionStatus;
-import dev.modelslabtwin.emulator.billing.Invoices;
+import dev.modelslabtwin.emulator.stripe.Invoices;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.ChargePurpose;
 

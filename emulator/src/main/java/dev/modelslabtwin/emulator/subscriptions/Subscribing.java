@@ -1,10 +1,9 @@
 package dev.modelslabtwin.emulator.subscriptions;
 
-import dev.modelslabtwin.emulator.billing.SavedCards;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
+import dev.modelslabtwin.emulator.stripe.ChargePurpose;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
-import dev.modelslabtwin.emulator.stripe.ChargePurpose;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 
 import java.math.BigDecimal;
@@ -56,7 +55,7 @@ final class Subscribing {
         SubscriptionStates.refuseSecondOnPlan(db, accountId, plan);
         Optional<String> card;
         if (request.paymentMethodId() != null) {
-            card = Optional.of(SavedCards.attach(db, accountId, request.paymentMethodId(), false, now).id());
+            card = Optional.of(PaymentMethods.attach(db, accountId, request.paymentMethodId(), false, now).id());
         } else if (request.wantsCheckout()) {
             card = Optional.empty();
         } else {

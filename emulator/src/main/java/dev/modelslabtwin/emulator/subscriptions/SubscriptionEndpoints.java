@@ -33,7 +33,6 @@ import dev.modelslabtwin.emulator.wallet.Payments;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +45,12 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
 
     private final Services services;
     private final PaymentIntents paymentIntents;
-    private final Renewals renewals;
+    private final CurrentSubscriptions current;
 
-    /** {@code renewals}: the emulator's one catch-up of subscriptions, which the clock's due work runs too. */
-    public SubscriptionEndpoints(Services services, PaymentIntents paymentIntents, Renewals renewals) {
+    public SubscriptionEndpoints(Services services, PaymentIntents paymentIntents, CurrentSubscriptions current) {
         this.services = services;
         this.paymentIntents = paymentIntents;
-        this.renewals = renewals;
+        this.current = current;
     }
 
     @Override
@@ -78,21 +76,15 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
     @Override
     public SubscriptionListResponse listSubscriptions(RequestContext context) {
         catchUp(context);
-        List<Subscription> subscriptions = database().transaction(db -> {
-            List<Subscription> views = new ArrayList<>();
-            for (StoredSubscription stored : Subscriptions.list(db, context.accountId())) {
-                views.add(SubscriptionViews.of(db, stored));
-            }
-            return views;
-        });
-        return new SubscriptionListResponse().data(subscriptions);
+        return new SubscriptionListResponse().data(database().transaction(db ->
+                CurrentSubscriptions.list(db, context.accountId())));
     }
 
     @Override
     public SubscriptionResponse getSubscriptionStatus(RequestContext context, Long id) {
         catchUp(context);
         return new SubscriptionResponse().data(database().transaction(db ->
-                SubscriptionViews.of(db, Subscriptions.owned(db, context.accountId(), id))));
+                CurrentSubscriptions.one(db, context.accountId(), id)));
     }
 
     @Override
@@ -276,9 +268,7 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
 
     /** Renews what fell due on the caller's subscriptions, so the operation sees them as of now. */
     private Instant catchUp(RequestContext context) {
-        Instant now = services.clock().instant();
-        renewals.catchUp(context.accountId(), now);
-        return now;
+        return current.catchUp(context.accountId());
     }
 
     private Database database() {

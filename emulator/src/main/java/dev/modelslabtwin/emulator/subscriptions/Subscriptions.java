@@ -98,13 +98,16 @@ final class Subscriptions {
                 row -> row.getLong(1), withAccount);
     }
 
-    /** Moves on to the next period of the same cycle. */
+    /**
+     * Moves on to the next period of the same cycle: it starts where the current one ended (for a row
+     * written without an anchor that need not be a whole interval after the anchor) and ends where the
+     * anchor says.
+     */
     static void nextPeriod(Connection db, StoredSubscription subscription, BillingInterval interval) {
         int next = subscription.periodIndex() + 1;
         Sql.update(db, "UPDATE subscriptions SET billing_cycle_anchor = ?, period_index = ?, current_period_start = ?, "
                         + "current_period_end = ? WHERE id = ?", subscription.anchor(), next,
-                interval.periodStart(subscription.anchor(), next), interval.periodEnd(subscription.anchor(), next),
-                subscription.id());
+                subscription.periodEnd(), interval.periodEnd(subscription.anchor(), next), subscription.id());
     }
 
     /** Starts a new cycle at {@code now} on {@code plan} (Stripe's {@code billing_cycle_anchor=now}). */

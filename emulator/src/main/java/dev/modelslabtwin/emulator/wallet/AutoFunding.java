@@ -2,7 +2,7 @@ package dev.modelslabtwin.emulator.wallet;
 
 import dev.modelslabtwin.client.model.TransactionType;
 import dev.modelslabtwin.emulator.core.Services;
-import dev.modelslabtwin.emulator.billing.Invoices;
+import dev.modelslabtwin.emulator.stripe.Invoices;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;

@@ -1,18 +1,17 @@
 package dev.modelslabtwin.emulator.wallet;
 
 import dev.modelslabtwin.client.model.CouponReason;
-import dev.modelslabtwin.emulator.billing.Invoices;
-import dev.modelslabtwin.emulator.billing.SavedCards;
+import dev.modelslabtwin.emulator.db.Row;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.CardDeclined;
-import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.ChargePurpose;
+import dev.modelslabtwin.emulator.stripe.Invoices;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
+import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 
-import dev.modelslabtwin.emulator.db.Row;
 import java.math.BigDecimal;
 import java.sql.Connection;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +94,7 @@ final class Coupons {
             throw invalid(coupon.code(), reason.getValue(), "This coupon needs a purchase of at least "
                     + coupon.minimumPurchase().toPlainString() + " USD.");
         }
-        String card = SavedCards.attach(db, accountId, paymentMethodId, false, now).id();
+        String card = PaymentMethods.attach(db, accountId, paymentMethodId, false, now).id();
         PaymentIntents.PaymentIntent payment = intents.chargeWithoutAuthentication(db, accountId, card, purchase, ChargePurpose.COUPON_BONUS,
                 coupon.code(), now);
         return new Redemption(coupon, purchase.add(coupon.bonusOn(purchase)), purchase, payment,

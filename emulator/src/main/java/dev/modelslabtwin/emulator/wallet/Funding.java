@@ -1,16 +1,14 @@
 package dev.modelslabtwin.emulator.wallet;
 
-import dev.modelslabtwin.emulator.billing.Invoices;
-import dev.modelslabtwin.emulator.billing.SavedCards;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
-import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
-import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.ChargePurpose;
+import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
+import dev.modelslabtwin.emulator.stripe.Invoices;
+import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +43,7 @@ final class Funding {
     static Outcome fund(Connection db, PaymentIntents intents, long accountId, BigDecimal amount, String paymentMethodId,
                         Instant now) {
         Optional<String> card = paymentMethodId != null
-                ? Optional.of(SavedCards.attach(db, accountId, paymentMethodId, false, now).id())
+                ? Optional.of(PaymentMethods.attach(db, accountId, paymentMethodId, false, now).id())
                 : PaymentMethods.defaultFor(db, accountId).map(PaymentMethods.Card::id);
         if (card.isEmpty()) {
             CheckoutSessions.Session session = CheckoutSessions.create(db, accountId, CheckoutSessions.PURPOSE_FUND, amount,

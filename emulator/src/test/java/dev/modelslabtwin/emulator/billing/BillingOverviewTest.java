@@ -115,7 +115,7 @@ class BillingOverviewTest {
 
         assertTrue(overview.path("active_subscription").isNull(), overview.toString());
         assertEquals(2, overview.path("subscriptions").size());
-        assertFalse(overview.path("subscriptions").get(0).path("next_billing_date").isNull(), "past due still renews");
+        assertTrue(overview.path("subscriptions").get(0).path("next_billing_date").isNull(), "no renewal while past due");
     }
 
     @Test

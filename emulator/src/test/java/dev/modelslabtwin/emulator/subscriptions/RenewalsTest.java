@@ -223,6 +223,29 @@ class RenewalsTest {
     }
 
     /** An account subscribed to Standard ($27 a month) with a Visa that always succeeds. */
+    @Test
+    void aPastDueSubscriptionShowsTheSameWithNoNextBillingDateInTheListItsStatusAndTheBillingOverview() {
+        Subscriber subscriber = subscriber();
+        switchToCard(subscriber, "pm_card_chargeCustomerFail");
+
+        // The clock alone moves: no due work runs, so the billing overview itself must catch the renewal up.
+        emu.clock().advance(Duration.ofDays(32));
+        JsonNode inOverview = data(subscriber.http().get("/billing/overview")).path("subscriptions").get(0);
+        JsonNode listed = data(subscriber.http().get("/subscriptions")).get(0);
+        JsonNode status = status(subscriber.http(), subscriber.id());
+
+        assertEquals("past_due", status.path("status").asText());
+        assertTrue(status.has("next_billing_date"), status::toString);
+        assertTrue(status.path("next_billing_date").isNull(), "the contract: null while past_due");
+        assertEquals(status, listed);
+        assertEquals(status, inOverview);
+    }
+
+    private static JsonNode data(TestHttp.Answer answer) {
+        assertEquals(200, answer.status(), answer.body());
+        return answer.json().path("data");
+    }
+
     private static Subscriber subscriber() {
         return SubscriptionTests.subscriber(emu, STANDARD, "pm_card_visa");
     }

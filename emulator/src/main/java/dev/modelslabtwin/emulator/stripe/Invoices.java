@@ -1,21 +1,19 @@
-package dev.modelslabtwin.emulator.billing;
-
-import dev.modelslabtwin.emulator.db.Sql;
-import dev.modelslabtwin.emulator.routing.ApiProblem;
-import dev.modelslabtwin.emulator.stripe.StripeIds;
+package dev.modelslabtwin.emulator.stripe;
 
 import dev.modelslabtwin.emulator.db.Row;
+import dev.modelslabtwin.emulator.db.Sql;
+import dev.modelslabtwin.emulator.routing.ApiProblem;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
-
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The account's invoices. Every successful charge — wallet top-up, subscription payment, extra
+ * The account's invoices, as Stripe Billing keeps them for ModelsLab ({@code in_...}, with a hosted page
+ * and a PDF). Every successful charge — wallet top-up, subscription payment, extra
  * charge — writes one, paid, with its lines, in the same transaction as the charge's effect
  * ({@link #recordPaid}); the API reads them newest first.
  */
