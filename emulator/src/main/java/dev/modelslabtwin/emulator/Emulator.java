@@ -2,8 +2,13 @@ package dev.modelslabtwin.emulator;
 
 import dev.modelslabtwin.emulator.admin.ControlApi;
 import dev.modelslabtwin.emulator.admin.DocumentationRoutes;
+import dev.modelslabtwin.emulator.auth.Accounts;
 import dev.modelslabtwin.emulator.auth.TokenAuthenticator;
 import dev.modelslabtwin.emulator.billing.InvoiceFiles;
+import dev.modelslabtwin.emulator.control.EmulatorControl;
+import dev.modelslabtwin.emulator.control.model.SeedAccount;
+import dev.modelslabtwin.emulator.control.model.SeedDocument;
+import dev.modelslabtwin.emulator.control.model.SeedToken;
 import dev.modelslabtwin.emulator.core.DueWork;
 import dev.modelslabtwin.emulator.core.EmulatedClock;
 import dev.modelslabtwin.emulator.core.InMemoryState;
@@ -16,24 +21,26 @@ import dev.modelslabtwin.emulator.journal.Traffic;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.routing.ContractValidator;
 import dev.modelslabtwin.emulator.routing.RateLimiter;
-import dev.modelslabtwin.emulator.seed.SeedFile;
 import dev.modelslabtwin.emulator.seed.Seeder;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.api.StripeApi;
 import dev.modelslabtwin.emulator.stripe.pages.HostedPages;
 import dev.modelslabtwin.emulator.subscriptions.Plans;
+import dev.modelslabtwin.emulator.wallet.Usage;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole emulator, assembled: database (seeded), emulated clock, fake Stripe, every capability's
  * endpoints, the control API and the HTTP server. What {@link Main} starts and what tests start
- * in-process; the methods below are the control API's, for Java callers.
+ * in-process; what the control API can do, Java callers do through {@link EmulatorControl}.
  */
-public final class Emulator implements AutoCloseable {
+public final class Emulator implements EmulatorControl, AutoCloseable {
 
     /** The fake Stripe account's publishable key, as {@code GET /billing/stripe-config} hands it out. */
     public static final String PUBLISHABLE_KEY = "pk_test_51TwinModelsLabEmulatorOfflineKey000000000000000000000000";
@@ -103,32 +110,26 @@ public final class Emulator implements AutoCloseable {
 
     }
 
-    /** The state a reset (or a new baseline seed) left: emulated now, the default token, what was seeded. */
-    public record Reset(Instant now, String defaultToken, Seeder.Seeded seed) {
-    }
-
-    /** What advancing the clock did: from when to when, and what each due-work job did. */
-    public record Advance(Instant previous, Instant now, long advancedBySeconds, List<DueWork.Ran> jobs) {
-    }
-
     private final Services services;
     private final Capabilities capabilities;
     private final InMemoryState state;
     private final DueWork dueWork;
     private final Faults faults;
     private final RequestJournal journal;
-    private volatile SeedFile baseline;
+    private final SeedDocument startingSeed;
+    private volatile SeedDocument baseline;
     private volatile String defaultToken;
     private volatile EmulatorServer server;
 
     private Emulator(Services services, Capabilities capabilities, InMemoryState state, DueWork dueWork, Faults faults,
-                     RequestJournal journal, SeedFile baseline) {
+                     RequestJournal journal, SeedDocument baseline) {
         this.services = services;
         this.capabilities = capabilities;
         this.state = state;
         this.dueWork = dueWork;
         this.faults = faults;
         this.journal = journal;
+        this.startingSeed = baseline;
         this.baseline = baseline;
     }
 
@@ -139,7 +140,7 @@ public final class Emulator implements AutoCloseable {
     public static Emulator start(Options options) {
         // The request validator is the slowest part of a start: it is built meanwhile, on another core.
         ContractValidator.forApi();
-        SeedFile seed = options.seedFile() == null ? Seeder.builtIn() : Seeder.read(options.seedFile());
+        SeedDocument seed = options.seedFile() == null ? Seeder.builtIn() : Seeder.read(options.seedFile());
         // Everything kept in memory is made here, through the state a reset puts back; the clock first.
         InMemoryState state = new InMemoryState();
         EmulatedClock clock = state.own(EmulatedClock.system());
@@ -180,12 +181,8 @@ public final class Emulator implements AutoCloseable {
         });
     }
 
-    /**
-     * Back to the seeded state: database wiped and seeded again from the baseline seed (ids from 1, so
-     * seeded tokens are unchanged), and everything kept in memory as at start (emulated time back to
-     * real time, no faults, fresh rate-limit windows, an empty journal). Requests in flight meanwhile may
-     * fail: reset between tests.
-     */
+    /** Emulated time back to real time, no faults, fresh rate-limit windows and an empty journal too. */
+    @Override
     public synchronized Reset reset() {
         state.reset();
         services.database().wipe();
@@ -198,17 +195,24 @@ public final class Emulator implements AutoCloseable {
         return new Reset(now, defaultToken, seeded);
     }
 
-    /** Adds {@code seed} to the current state, all or nothing (see {@link Seeder}). */
-    public synchronized Seeder.Seeded seed(SeedFile seed) {
+    /**
+     * Back to the seed the emulator started with, even after {@code PUT /seed} made another one the
+     * baseline: what the JUnit extension does before each test, so that no test's baseline leaks into
+     * the next class's.
+     */
+    public synchronized Reset resetToStartingSeed() {
+        baseline = startingSeed;
+        return reset();
+    }
+
+    @Override
+    public synchronized Seeder.Seeded seed(SeedDocument seed) {
         return services.database().transaction(db -> Seeder.apply(db, seed, services.clock().instant()));
     }
 
-    /**
-     * Makes {@code seed} the baseline and resets to it. A seed that cannot be applied leaves the old
-     * baseline in place (and the emulator reset to it) and is reported as the {@link ApiProblem} it caused.
-     */
-    public synchronized Reset replaceSeed(SeedFile seed) {
-        SeedFile previous = baseline;
+    @Override
+    public synchronized Reset replaceSeed(SeedDocument seed) {
+        SeedDocument previous = baseline;
         baseline = seed;
         try {
             return reset();
@@ -219,13 +223,23 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    /** Moves emulated time forward by {@code by} and runs the work that fell due. */
+    @Override
+    public Instant now() {
+        return services.clock().instant();
+    }
+
+    @Override
+    public Duration clockOffset() {
+        return services.clock().offset();
+    }
+
+    @Override
     public synchronized Advance advanceClock(Duration by) {
         Instant now = services.clock().advance(by);
         return ranUntil(now.minus(by), now);
     }
 
-    /** Moves emulated time forward to {@code target} and runs the work that fell due. */
+    @Override
     public synchronized Advance advanceClockTo(Instant target) {
         Instant previous = services.clock().instant();
         services.clock().advanceTo(target);
@@ -238,26 +252,47 @@ public final class Emulator implements AutoCloseable {
         return new Advance(previous, now, Duration.between(previous, now).toSeconds(), jobs);
     }
 
-    /** Injects a fault into the API requests it targets, from now on (see {@link Faults}). */
+    @Override
     public Fault injectFault(Fault.Spec spec) {
         return faults.add(spec, services.clock().instant());
     }
 
+    @Override
+    public Seeder.SeededAccount createAccount(SeedAccount account) {
+        return services.database().transaction(db -> Seeder.create(db, account, "", services.clock().instant()));
+    }
+
+    @Override
+    public Seeder.IssuedToken issueToken(long accountId, SeedToken token) {
+        return services.database().transaction(db -> {
+            if (Accounts.find(db, accountId).isEmpty()) {
+                throw new ApiProblem(404, "not_found", "No such account " + accountId + ".", Map.of());
+            }
+            return Seeder.issue(db, accountId, token, "", services.clock().instant());
+        });
+    }
+
+    @Override
+    public Usage.Spent spend(long accountId, BigDecimal amount, String description) {
+        return Usage.spend(services, capabilities.paymentIntents(), accountId, amount, description);
+    }
+
+    @Override
     public Services services() {
         return services;
     }
 
-    /** The fake Stripe's charges, for Java callers that pay as a person would (3D Secure, Checkout). */
+    @Override
     public PaymentIntents paymentIntents() {
         return capabilities.paymentIntents();
     }
 
-    /** The faults injected into API requests (see the control API's {@code /faults}). */
+    @Override
     public Faults faults() {
         return faults;
     }
 
-    /** The last API requests and answers (see the control API's {@code /journal}). */
+    @Override
     public RequestJournal journal() {
         return journal;
     }

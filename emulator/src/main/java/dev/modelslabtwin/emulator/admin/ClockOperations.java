@@ -1,11 +1,10 @@
 package dev.modelslabtwin.emulator.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.modelslabtwin.emulator.Emulator;
+import dev.modelslabtwin.emulator.control.EmulatorControl;
+import dev.modelslabtwin.emulator.control.model.AdvanceRequest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -13,38 +12,41 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The control routes of emulated time: read the clock, advance it (running what fell due). */
-final class ClockOperations {
+final class ClockOperations implements TimeApi {
 
     /** The longest jump, so no date leaves what the database and {@link Instant} can hold. */
     private static final Duration LONGEST = Duration.ofDays(36_525);
     private static final long LONGEST_MONTHS = 1200;
 
-    private final Emulator emulator;
+    private final EmulatorControl control;
 
-    ClockOperations(Emulator emulator) {
-        this.emulator = emulator;
+    ClockOperations(EmulatorControl control) {
+        this.control = control;
     }
 
-    Object read(ControlRequest request) {
+    @Override
+    public Object getClock() {
         Map<String, Object> clock = new LinkedHashMap<>();
-        clock.put("now", emulator.services().clock().instant());
+        clock.put("now", control.now());
         clock.put("real_now", Instant.now());
-        clock.put("offset_seconds", emulator.services().clock().offset().toSeconds());
+        clock.put("offset_seconds", control.clockOffset().toSeconds());
         return clock;
     }
 
-    /** By {@code seconds}, by an ISO-8601 {@code duration} ({@code PT25H}; {@code P1M} is a calendar month), or {@code to} an instant. */
-    Object advance(ControlRequest request) {
-        JsonNode body = request.body();
-        Instant now = emulator.services().clock().instant();
-        if (body.has("to")) {
-            Instant target = OffsetDateTime.parse(body.get("to").asText()).toInstant();
-            return emulator.advanceClockTo(reachable("to", now, target));
+    /**
+     * By {@code seconds}, by an ISO-8601 {@code duration} ({@code PT25H}; {@code P1M} is a calendar month),
+     * or {@code to} an instant: the control document lets exactly one through.
+     */
+    @Override
+    public Object advanceClock(AdvanceRequest request) {
+        Instant now = control.now();
+        if (request.getTo() != null) {
+            return control.advanceClockTo(reachable("to", now, request.getTo().toInstant()));
         }
-        if (body.has("seconds")) {
-            return emulator.advanceClock(Duration.ofSeconds(body.get("seconds").asLong()));
+        if (request.getSeconds() != null) {
+            return control.advanceClock(Duration.ofSeconds(request.getSeconds()));
         }
-        String duration = body.path("duration").asText();
+        String duration = request.getDuration() == null ? "" : request.getDuration();
         Duration by;
         try {
             by = Duration.parse(duration);
@@ -55,7 +57,7 @@ final class ClockOperations {
         if (by.isNegative() || by.compareTo(LONGEST) > 0) {
             throw outOfReach("duration");
         }
-        return emulator.advanceClock(by);
+        return control.advanceClock(by);
     }
 
     /** A duration with months or years (P1M, P1Y2M): calendar time from emulated now. */

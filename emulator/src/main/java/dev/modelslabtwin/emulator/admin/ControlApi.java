@@ -7,27 +7,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.modelslabtwin.emulator.Emulator;
+import dev.modelslabtwin.emulator.control.EmulatorControl;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
+import dev.modelslabtwin.emulator.routing.BoundRequest;
 import dev.modelslabtwin.emulator.routing.Envelopes;
 import dev.modelslabtwin.emulator.routing.Json;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The emulator's own control API under {@code /_emulator}: what the live API cannot do and tests
  * need (reset and seed, move time, spend from a wallet, pass 3D Secure or pay a Checkout Session
- * without a browser, inject faults, read the request journal). Its routes, and the validation of
- * every request, come from its own OpenAPI document ({@link ControlDocument}); each operationId
- * there has exactly one handler here. Answers in the API's envelope; who may call it is
- * {@link AccessGate}'s decision.
+ * without a browser, inject faults, read the request journal). Its interfaces, one per tag, and their
+ * request models are generated from its own OpenAPI document ({@link ControlDocument}), which also
+ * validates every request; the classes implementing them act only through {@link EmulatorControl}.
+ * Answers in the API's envelope; who may call it is {@link AccessGate}'s decision.
  */
 public final class ControlApi {
 
@@ -38,12 +40,6 @@ public final class ControlApi {
             .setSerializationInclusion(JsonInclude.Include.ALWAYS);
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
-    /** One control operation: reads the request, returns what goes in {@code data} (or an {@link Answer}). */
-    @FunctionalInterface
-    interface Operation {
-        Object handle(ControlRequest request) throws Exception;
-    }
 
     /** A success status other than 200, e.g. 201 for something created. */
     record Answer(int status, Object data) {
@@ -57,63 +53,41 @@ public final class ControlApi {
     }
 
     /** Serves every operation of the control document; {@code adminToken} (nullable) opens it beyond loopback. */
-    public static void install(JavalinConfig config, Emulator emulator, String adminToken) {
+    public static void install(JavalinConfig config, EmulatorControl control, String adminToken) {
         ControlDocument document = ControlDocument.load();
-        Map<String, Operation> handlers = handlers(emulator, document);
         AccessGate gate = new AccessGate(adminToken);
-        for (ControlDocument.Operation operation : document.operations()) {
-            Operation handler = handlers.remove(operation.operationId());
-            if (handler == null) {
-                throw new IllegalStateException("no handler for control operation " + operation.operationId());
-            }
-            config.routes.addHttpHandler(HandlerType.findOrCreate(operation.method()), PREFIX + operation.path(),
-                    http -> answer(http, gate, document, handler));
-        }
-        if (!handlers.isEmpty()) {
-            throw new IllegalStateException("handlers for operations the control document lacks: " + new TreeSet<>(handlers.keySet()));
+        for (ControlRoute route : routes(control, document)) {
+            config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), PREFIX + route.path(),
+                    http -> answer(http, gate, document, route));
         }
     }
 
-    private static Map<String, Operation> handlers(Emulator emulator, ControlDocument document) {
-        EmulatorOperations state = new EmulatorOperations(emulator, document);
-        AccountOperations accounts = new AccountOperations(emulator.services(), emulator.paymentIntents());
-        ClockOperations clock = new ClockOperations(emulator);
-        PaymentOperations payments = new PaymentOperations(emulator.services(), emulator.paymentIntents());
-        FaultOperations faults = new FaultOperations(emulator.faults(), emulator.services().clock());
-        JournalOperations journal = new JournalOperations(emulator.journal());
-        Map<String, Operation> handlers = new HashMap<>();
-        handlers.put("getHealth", state::health);
-        handlers.put("getControlDocument", state::documentYaml);
-        handlers.put("getControlDocumentJson", state::documentJson);
-        handlers.put("getControlDocs", state::documentPage);
-        handlers.put("resetEmulator", state::reset);
-        handlers.put("addSeed", state::addSeed);
-        handlers.put("replaceSeed", state::replaceSeed);
-        handlers.put("listAccounts", accounts::list);
-        handlers.put("createAccount", accounts::create);
-        handlers.put("createToken", accounts::issueToken);
-        handlers.put("spendFromWallet", accounts::spend);
-        handlers.put("getVerificationCode", accounts::verificationCode);
-        handlers.put("getClock", clock::read);
-        handlers.put("advanceClock", clock::advance);
-        handlers.put("listTestCards", payments::testCards);
-        handlers.put("authenticatePayment", payments::authenticate);
-        handlers.put("payCheckoutSession", payments::payCheckoutSession);
-        handlers.put("listFaults", faults::list);
-        handlers.put("addFault", faults::add);
-        handlers.put("clearFaults", faults::clear);
-        handlers.put("removeFault", faults::remove);
-        handlers.put("listJournal", journal::list);
-        handlers.put("clearJournal", journal::clear);
-        return handlers;
+    /** One route per operation of the control document, each from the generated interface of its tag. */
+    static List<ControlRoute> routes(EmulatorControl control, ControlDocument document) {
+        List<ControlRoute> routes = new ArrayList<>();
+        routes.addAll(EmulatorApi.routes(new EmulatorOperations(control, document)));
+        routes.addAll(AccountsApi.routes(new AccountOperations(control)));
+        routes.addAll(TimeApi.routes(new ClockOperations(control)));
+        routes.addAll(PaymentsApi.routes(new PaymentOperations(control)));
+        routes.addAll(FaultsApi.routes(new FaultOperations(control)));
+        routes.addAll(JournalApi.routes(new JournalOperations(control.journal())));
+        Set<String> served = new TreeSet<>();
+        routes.forEach(route -> served.add(route.operationId()));
+        Set<String> documented = new TreeSet<>();
+        document.operations().forEach(operation -> documented.add(operation.operationId()));
+        if (!served.equals(documented)) {
+            throw new IllegalStateException("the control routes " + served + " are not the document's " + documented);
+        }
+        return routes;
     }
 
-    private static void answer(Context http, AccessGate gate, ControlDocument document, Operation handler) throws Exception {
+    private static void answer(Context http, AccessGate gate, ControlDocument document, ControlRoute route)
+            throws Exception {
         String requestId = Envelopes.requestId(http);
         try {
             gate.check(http);
             JsonNode body = validatedBody(http, document);
-            Object result = handler.handle(new ControlRequest(http, body));
+            Object result = route.invocation().invoke(BoundRequest.of(http, body));
             if (result instanceof Served served) {
                 http.contentType(served.contentType()).result(served.content());
                 return;

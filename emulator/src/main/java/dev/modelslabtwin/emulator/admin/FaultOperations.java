@@ -1,43 +1,39 @@
 package dev.modelslabtwin.emulator.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelslabtwin.emulator.control.EmulatorControl;
+import dev.modelslabtwin.emulator.control.model.FaultRequest;
 import dev.modelslabtwin.emulator.faults.Fault;
-import dev.modelslabtwin.emulator.faults.Faults;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.routing.ContractOperations;
 import dev.modelslabtwin.emulator.routing.Json;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The control routes of fault injection: add, list, remove, clear. */
-final class FaultOperations {
+final class FaultOperations implements FaultsApi {
 
-    private final Faults faults;
-    private final Clock clock;
+    private final EmulatorControl control;
 
-    FaultOperations(Faults faults, Clock clock) {
-        this.faults = faults;
-        this.clock = clock;
+    FaultOperations(EmulatorControl control) {
+        this.control = control;
     }
 
-    Object list(ControlRequest request) {
-        return faults.list().stream().map(FaultOperations::view).toList();
+    @Override
+    public Object listFaults() {
+        return control.faults().list().stream().map(FaultOperations::view).toList();
     }
 
-    Object add(ControlRequest request) {
-        JsonNode body = request.body();
-        Fault.Spec spec = new Fault.Spec(text(body, "operation_id"), text(body, "method"), text(body, "path"),
-                Fault.Type.fromWireName(body.path("type").asText()),
-                body.hasNonNull("status") ? body.get("status").asInt() : null, text(body, "code"), text(body, "message"),
-                body.hasNonNull("details") ? Json.MAPPER.convertValue(body.get("details"), Map.class) : null,
-                body.hasNonNull("retry_after_seconds") ? body.get("retry_after_seconds").asLong() : null,
-                body.path("latency_ms").asLong(0),
-                body.hasNonNull("times") ? body.get("times").asInt() : null,
-                body.path("probability").asDouble(1.0),
-                body.hasNonNull("seed") ? body.get("seed").asLong() : null);
+    @Override
+    public Object addFault(FaultRequest request) {
+        Fault.Spec spec = new Fault.Spec(request.getOperationId(),
+                request.getMethod() == null ? null : request.getMethod().getValue(), request.getPath(),
+                Fault.Type.fromWireName(request.getType() == null ? "" : request.getType().getValue()),
+                request.getStatus(), request.getCode(), request.getMessage(),
+                request.getDetails() == null ? null : Json.MAPPER.convertValue(request.getDetails(), Map.class),
+                request.getRetryAfterSeconds(), request.getLatencyMs() == null ? 0 : request.getLatencyMs(),
+                request.getTimes(), request.getProbability().doubleValue(), request.getSeed());
         Map<String, List<String>> problems = new LinkedHashMap<>();
         spec.problems().forEach((field, message) -> problems.put(field, List.of(message)));
         if (spec.operationId() != null && !isOperation(spec.operationId())) {
@@ -47,16 +43,17 @@ final class FaultOperations {
         if (!problems.isEmpty()) {
             throw ApiProblem.validation(problems);
         }
-        return new ControlApi.Answer(201, view(faults.add(spec, clock.instant())));
+        return new ControlApi.Answer(201, view(control.injectFault(spec)));
     }
 
-    Object clear(ControlRequest request) {
-        return Map.of("cleared", faults.clear());
+    @Override
+    public Object clearFaults() {
+        return Map.of("cleared", control.faults().clear());
     }
 
-    Object remove(ControlRequest request) {
-        String id = request.pathParam("id");
-        if (!faults.remove(id)) {
+    @Override
+    public Object removeFault(String id) {
+        if (!control.faults().remove(id)) {
             throw ControlApi.notFound("fault " + id);
         }
         return Map.of("cleared", 1);
@@ -100,7 +97,4 @@ final class FaultOperations {
         }
     }
 
-    private static String text(JsonNode body, String field) {
-        return body.hasNonNull(field) ? body.get(field).asText() : null;
-    }
 }

@@ -5,7 +5,6 @@ import dev.modelslabtwin.emulator.journal.JournalEntry;
 import dev.modelslabtwin.emulator.journal.RequestJournal;
 import dev.modelslabtwin.emulator.routing.ContractValidator;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,9 +12,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** The control routes of the request journal: read it (filtered, masked), clear it. */
-final class JournalOperations {
-
-    private static final int DEFAULT_LIMIT = 100;
+final class JournalOperations implements JournalApi {
 
     private final RequestJournal journal;
 
@@ -23,14 +20,11 @@ final class JournalOperations {
         this.journal = journal;
     }
 
-    Object list(ControlRequest request) {
-        String limit = request.query("limit");
-        String accountId = request.query("account_id");
-        String since = request.query("since");
-        RequestJournal.Page page = journal.find(new RequestJournal.Filter(request.query("method"),
-                path(request.query("path")), status(request.query("status")), request.query("operation_id"),
-                accountId == null ? null : Long.valueOf(accountId), request.query("request_id"),
-                since == null ? null : instant(since), limit == null ? DEFAULT_LIMIT : Integer.parseInt(limit)));
+    @Override
+    public Object listJournal(String method, String path, String status, String operationId, Long accountId,
+                              String requestId, OffsetDateTime since, Integer limit) {
+        RequestJournal.Page page = journal.find(new RequestJournal.Filter(method, path(path), status(status), operationId,
+                accountId, requestId, since == null ? null : since.toInstant(), limit));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("capacity", page.capacity());
         answer.put("recorded", page.recorded());
@@ -38,7 +32,8 @@ final class JournalOperations {
         return answer;
     }
 
-    Object clear(ControlRequest request) {
+    @Override
+    public Object clearJournal() {
         return Map.of("cleared", journal.clear());
     }
 
@@ -65,7 +60,4 @@ final class JournalOperations {
         return status -> status != null && status == exact;
     }
 
-    private static Instant instant(String text) {
-        return OffsetDateTime.parse(text).toInstant();
-    }
 }

@@ -1,5 +1,8 @@
 package dev.modelslabtwin.emulator.admin;
 
+import dev.modelslabtwin.emulator.control.EmulatorControl;
+import dev.modelslabtwin.emulator.control.model.AuthenticationRequest;
+import dev.modelslabtwin.emulator.control.model.CheckoutPaymentRequest;
 import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.stripe.CardTokens;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
@@ -15,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The control routes that do what a person does on Stripe's pages, and the test-card matrix. */
-final class PaymentOperations {
+final class PaymentOperations implements PaymentsApi {
 
     /** Numbers that show the tokenisation step's refusals: one failing the Luhn check, one real (non-test) card. */
     private static final List<String> REFUSED_AT_TOKENISATION = List.of("4242424242424241", "4111111111111111");
@@ -23,9 +26,9 @@ final class PaymentOperations {
     private final Services services;
     private final PaymentIntents paymentIntents;
 
-    PaymentOperations(Services services, PaymentIntents paymentIntents) {
-        this.services = services;
-        this.paymentIntents = paymentIntents;
+    PaymentOperations(EmulatorControl control) {
+        this.services = control.services();
+        this.paymentIntents = control.paymentIntents();
     }
 
     /**
@@ -33,7 +36,8 @@ final class PaymentOperations {
      * tokenisation ({@code POST /v1/payment_methods}), attach (saving the card, confirming a
      * SetupIntent), charge, or after 3D Secure.
      */
-    Object testCards(ControlRequest request) {
+    @Override
+    public Object listTestCards() {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TestCards.TestCard card : TestCards.all()) {
             TestCards.Decline failure = card.declineOnAttach() != null ? card.declineOnAttach()
@@ -91,9 +95,9 @@ final class PaymentOperations {
      * Passes or fails the 3D Secure step of a payment (or of a SetupIntent, {@code seti_...}), as the
      * person on the bank's page would.
      */
-    Object authenticate(ControlRequest request) {
-        String paymentIntentId = request.pathParam("id");
-        boolean approved = request.body().path("outcome").asText("approve").equals("approve");
+    @Override
+    public Object authenticatePayment(String paymentIntentId, AuthenticationRequest request) {
+        boolean approved = request.getOutcome() == AuthenticationRequest.OutcomeEnum.APPROVE;
         if (paymentIntentId.startsWith("seti_")) {
             return setupState(services.database().transaction(db ->
                     SetupIntents.completeAuthentication(db, paymentIntentId, approved, services.clock().instant())));
@@ -106,9 +110,9 @@ final class PaymentOperations {
      * Pays a Checkout Session with a card, as a person on the hosted page would: the answer is the
      * payment, succeeded, declined (what the page shows, not a failure of this call) or awaiting 3D Secure.
      */
-    Object payCheckoutSession(ControlRequest request) {
-        String sessionId = request.pathParam("id");
-        String paymentMethod = request.body().path("payment_method").asText("pm_card_visa");
+    @Override
+    public Object payCheckoutSession(String sessionId, CheckoutPaymentRequest request) {
+        String paymentMethod = request.getPaymentMethod();
         PaymentIntents.PaymentIntent intent = services.database().transaction(db ->
                 CheckoutSessions.pay(db, paymentIntents, sessionId, paymentMethod, services.clock().instant()));
         Map<String, Object> answer = new LinkedHashMap<>(paymentState(intent));

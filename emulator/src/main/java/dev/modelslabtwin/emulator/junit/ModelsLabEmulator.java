@@ -11,15 +11,17 @@ import java.lang.annotation.Target;
 
 /**
  * Runs the test class against an in-process ModelsLab emulator: started on a free loopback port the
- * first time a class asks for it, shared by every class of the run that asks for the same seed, reset
+ * first time a class asks for it, shared by every class of the run that asks for the same seed and
+ * rate limits, reset
  * to its seeded state before each test, stopped when the run ends. Test methods, lifecycle methods
  * and constructors get, as parameters:
  * <ul>
  *   <li>a ready {@link dev.modelslabtwin.client.ModelsLabClient} holding the default account's token;</li>
  *   <li>{@code @EmulatorBaseUrl String} — the host root, the value for {@code MODELSLAB_BASE_URL};</li>
  *   <li>{@code @EmulatorToken String} — the default account's bearer token ({@code MODELSLAB_TOKEN});</li>
- *   <li>the {@link dev.modelslabtwin.emulator.Emulator} itself — reset, seed, advance the clock,
- *       inject faults, read the journal.</li>
+ *   <li>the {@link dev.modelslabtwin.emulator.Emulator} itself, or the
+ *       {@link dev.modelslabtwin.emulator.control.EmulatorControl} it implements — reset, seed, advance the
+ *       clock, inject faults, read the journal.</li>
  * </ul>
  * Classes sharing one emulator must not run in parallel with each other: a reset undoes what the other
  * class's test is doing.
@@ -39,4 +41,10 @@ public @interface ModelsLabEmulator {
 
     /** Whether each test starts from the seeded state (the default), or sees what the tests before it left. */
     boolean resetBeforeEachTest() default true;
+
+    /**
+     * Whether the live API's rate limits apply (the default), so an agent meets its 429s; off, nothing is
+     * throttled (the rate-limit headers still come), for tests that make many calls.
+     */
+    boolean rateLimits() default true;
 }

@@ -2,6 +2,7 @@ package dev.modelslabtwin.emulator.junit;
 
 import dev.modelslabtwin.client.ModelsLabClient;
 import dev.modelslabtwin.emulator.Emulator;
+import dev.modelslabtwin.emulator.control.EmulatorControl;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -14,31 +15,92 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * The JUnit 5 extension behind {@link ModelsLabEmulator}; it can also be registered with
- * {@code @ExtendWith(ModelsLabEmulatorExtension.class)} or {@code @RegisterExtension}, with the built-in
- * seed and a reset before each test.
+ * The JUnit 5 extension behind {@link ModelsLabEmulator}. It can also be registered with
+ * {@code @ExtendWith(ModelsLabEmulatorExtension.class)} (the annotation's settings, or the defaults), or
+ * as a field with settings of its own, as WireMock's extension is:
+ * <pre>{@code
+ * @RegisterExtension
+ * static ModelsLabEmulatorExtension twin = new ModelsLabEmulatorExtension(
+ *         ModelsLabEmulatorExtension.Settings.defaults().withRateLimits(false));
+ * }</pre>
  *
- * <p>One emulator per test run and seed: a start costs far more than a reset, so classes share it and
+ * <p>One emulator per test run and settings: a start costs far more than a reset, so classes share it and
  * each test starts from the seeded state by a reset. It lives in the root context's store and is closed
  * when the run ends (JUnit 5.13 or newer closes stored {@link AutoCloseable}s).
  */
-public final class ModelsLabEmulatorExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public class ModelsLabEmulatorExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ModelsLabEmulatorExtension.class);
 
+    /**
+     * How the emulator is started and used: the seed ({@code ""} for the built-in one; a classpath
+     * resource or a file), whether the live API's rate limits apply, and whether each test starts from
+     * the seeded state.
+     */
+    public record Settings(String seed, boolean rateLimits, boolean resetBeforeEachTest) {
+
+        /** The built-in seed, the live API's rate limits, a reset before each test. */
+        public static Settings defaults() {
+            return new Settings("", true, true);
+        }
+
+        static Settings of(ModelsLabEmulator annotation) {
+            return new Settings(annotation.seed(), annotation.rateLimits(), annotation.resetBeforeEachTest());
+        }
+
+        public Settings withSeed(String seed) {
+            return new Settings(seed, rateLimits, resetBeforeEachTest);
+        }
+
+        public Settings withRateLimits(boolean rateLimits) {
+            return new Settings(seed, rateLimits, resetBeforeEachTest);
+        }
+
+        public Settings withResetBeforeEachTest(boolean resetBeforeEachTest) {
+            return new Settings(seed, rateLimits, resetBeforeEachTest);
+        }
+
+        /** Emulators are shared by the settings they were started with; whether to reset is each class's choice. */
+        private String key() {
+            return "emulator seeded with [" + seed + "], rate limits " + (rateLimits ? "on" : "off");
+        }
+    }
+
+    private final Settings given;
+    private volatile Emulator emulator;
+
+    /** Takes its settings from the test class's {@link ModelsLabEmulator}, or the defaults without one. */
+    public ModelsLabEmulatorExtension() {
+        this(null);
+    }
+
+    /** Registered as a field: these settings, whatever the class is annotated with. */
+    public ModelsLabEmulatorExtension(Settings settings) {
+        this.given = settings;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        emulator(context);
+        emulator = emulator(context);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        if (settings(context).map(ModelsLabEmulator::resetBeforeEachTest).orElse(true)) {
-            emulator(context).reset();
+        if (settings(context).resetBeforeEachTest()) {
+            emulator(context).resetToStartingSeed();
         }
+    }
+
+    /** The emulator the current test class uses; started before its first test. */
+    public Emulator emulator() {
+        if (emulator == null) {
+            throw new IllegalStateException("the emulator starts before the test class's first test");
+        }
+        return emulator;
     }
 
     @Override
@@ -47,14 +109,14 @@ public final class ModelsLabEmulatorExtension implements BeforeAllCallback, Befo
         if (type == String.class) {
             return parameter.isAnnotated(EmulatorBaseUrl.class) || parameter.isAnnotated(EmulatorToken.class);
         }
-        return type == ModelsLabClient.class || type == Emulator.class;
+        return type == ModelsLabClient.class || type == Emulator.class || type == EmulatorControl.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Emulator emulator = emulator(context);
         Class<?> type = parameter.getParameter().getType();
-        if (type == Emulator.class) {
+        if (type == Emulator.class || type == EmulatorControl.class) {
             return emulator;
         }
         if (type == ModelsLabClient.class) {
@@ -63,27 +125,30 @@ public final class ModelsLabEmulatorExtension implements BeforeAllCallback, Befo
         return parameter.isAnnotated(EmulatorBaseUrl.class) ? emulator.baseUrl() : emulator.defaultToken();
     }
 
-    /** The run's emulator for this class's seed, started on first use. */
-    private static Emulator emulator(ExtensionContext context) {
-        String seed = settings(context).map(ModelsLabEmulator::seed).orElse("");
+    /** The run's emulator for this class's settings, started on first use. */
+    private Emulator emulator(ExtensionContext context) {
+        Settings settings = settings(context);
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent("emulator seeded with [" + seed + "]", key -> start(seed), Emulator.class);
+                .getOrComputeIfAbsent(settings.key(), key -> start(settings), Emulator.class);
     }
 
-    private static Optional<ModelsLabEmulator> settings(ExtensionContext context) {
+    private Settings settings(ExtensionContext context) {
+        if (given != null) {
+            return given;
+        }
         for (Optional<Class<?>> type = context.getTestClass(); type.isPresent();
              type = Optional.ofNullable(type.get().getEnclosingClass())) {
             ModelsLabEmulator settings = type.get().getAnnotation(ModelsLabEmulator.class);
             if (settings != null) {
-                return Optional.of(settings);
+                return Settings.of(settings);
             }
         }
-        return Optional.empty();
+        return Settings.defaults();
     }
 
-    private static Emulator start(String seed) {
-        Emulator.Options options = Emulator.Options.forTests();
-        return Emulator.start(seed.isEmpty() ? options : options.withSeedFile(seedFile(seed)));
+    private static Emulator start(Settings settings) {
+        Emulator.Options options = Emulator.Options.forTests().withRateLimits(settings.rateLimits());
+        return Emulator.start(settings.seed().isEmpty() ? options : options.withSeedFile(seedFile(settings.seed())));
     }
 
     /** A classpath resource is copied to a temporary file (keeping its extension, which says JSON or YAML). */
@@ -101,7 +166,7 @@ public final class ModelsLabEmulatorExtension implements BeforeAllCallback, Befo
             String name = Path.of(seed).getFileName().toString();
             Path copy = Files.createTempFile("modelslab-seed-", name.substring(Math.max(0, name.lastIndexOf('.'))));
             copy.toFile().deleteOnExit();
-            Files.copy(resource, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(resource, copy, StandardCopyOption.REPLACE_EXISTING);
             return copy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -22,6 +22,11 @@ public final class BoundRequest {
         this.body = body;
     }
 
+    /** A request another document than the contract has validated (the control API's), bound the same way. */
+    public static BoundRequest of(Context http, JsonNode body) {
+        return new BoundRequest(http, body);
+    }
+
     public <T> T path(String name, Class<T> type) {
         return convert(name, http.pathParamMap().get(name), type);
     }

@@ -9,6 +9,11 @@ import dev.modelslabtwin.client.model.TokenExpiry;
 import dev.modelslabtwin.emulator.auth.AccessTokens;
 import dev.modelslabtwin.emulator.auth.Accounts;
 import dev.modelslabtwin.emulator.auth.TokenLifetime;
+import dev.modelslabtwin.emulator.control.model.SeedAccount;
+import dev.modelslabtwin.emulator.control.model.SeedCoupon;
+import dev.modelslabtwin.emulator.control.model.SeedDocument;
+import dev.modelslabtwin.emulator.control.model.SeedPlan;
+import dev.modelslabtwin.emulator.control.model.SeedToken;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.stripe.CardDeclined;
@@ -31,7 +36,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes a {@link SeedFile} into the database. Seeding is additive and skips what exists (an account
+ * Writes a seed document ({@link SeedDocument}, the control document's schema, as a {@code --seed} file
+ * or a control request) into the database. Seeding is additive and skips what exists (an account
  * by email; plans and coupons are updated by id and code), so a file database that survives a restart
  * keeps its state and is not seeded twice. A seed that cannot be applied whole is applied not at all:
  * callers run it in one transaction and every mistake is an {@link ApiProblem} naming the field.
@@ -59,19 +65,19 @@ public final class Seeder {
     private Seeder() {
     }
 
-    public static SeedFile builtIn() {
+    public static SeedDocument builtIn() {
         try (InputStream in = Seeder.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the emulator jar");
             }
-            return mapper(false).readValue(in, SeedFile.class);
+            return mapper(false).readValue(in, SeedDocument.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Reads a seed file, YAML when its name ends in .yaml or .yml, JSON otherwise. */
-    public static SeedFile read(Path file) {
+    public static SeedDocument read(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
             return parse(Files.readAllBytes(file), name.endsWith(".yaml") || name.endsWith(".yml"));
@@ -81,36 +87,38 @@ public final class Seeder {
     }
 
     /** Parses a seed document; IOException for text that is not a seed document. */
-    public static SeedFile parse(byte[] document, boolean yaml) throws IOException {
-        return mapper(yaml).readValue(document, SeedFile.class);
+    public static SeedDocument parse(byte[] document, boolean yaml) throws IOException {
+        return mapper(yaml).readValue(document, SeedDocument.class);
     }
 
-    public static Seeded apply(Connection db, SeedFile seed, Instant now) {
-        for (SeedFile.Plan plan : seed.plans()) {
+    public static Seeded apply(Connection db, SeedDocument seed, Instant now) {
+        for (SeedPlan plan : orEmpty(seed.getPlans())) {
             Sql.update(db, "MERGE INTO plans (id, name, category, period, type, price, api_call_limit, rate_limit, features, "
                             + "description) KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    plan.id(), plan.name(), plan.category(), plan.period(), plan.type() == null ? plan.category() : plan.type(),
-                    plan.price(), orZero(plan.apiCallLimit()), orZero(plan.rateLimit()),
-                    String.join("\n", plan.features() == null ? List.of() : plan.features()),
-                    plan.description() == null ? plan.name() : plan.description());
+                    plan.getId(), plan.getName(), plan.getCategory(), plan.getPeriod(),
+                    plan.getType() == null ? plan.getCategory() : plan.getType(), plan.getPrice(),
+                    orZero(plan.getApiCallLimit()), orZero(plan.getRateLimit()), String.join("\n", orEmpty(plan.getFeatures())),
+                    plan.getDescription() == null ? plan.getName() : plan.getDescription());
         }
-        for (SeedFile.Coupon coupon : seed.coupons()) {
+        for (SeedCoupon coupon : orEmpty(seed.getCoupons())) {
             Sql.update(db, "MERGE INTO coupons (code, kind, credit_amount, percent, minimum_purchase, max_redemptions, expires_at) "
                             + "KEY (code) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    coupon.code().toUpperCase(Locale.ROOT), coupon.kind(), coupon.creditAmount(), coupon.percent(),
-                    coupon.minimumPurchase(), coupon.maxRedemptions(), coupon.expiresAt());
+                    coupon.getCode().toUpperCase(Locale.ROOT), coupon.getKind().getValue(), coupon.getCreditAmount(),
+                    coupon.getPercent(), coupon.getMinimumPurchase(), coupon.getMaxRedemptions(),
+                    coupon.getExpiresAt() == null ? null : coupon.getExpiresAt().toInstant());
         }
         List<SeededAccount> accounts = new ArrayList<>();
-        for (int i = 0; i < seed.accounts().size(); i++) {
-            SeedFile.Account account = seed.accounts().get(i);
+        List<SeedAccount> seedAccounts = orEmpty(seed.getAccounts());
+        for (int i = 0; i < seedAccounts.size(); i++) {
+            SeedAccount account = seedAccounts.get(i);
             String field = at("accounts", Integer.toString(i));
             requireEmail(account, field);
-            Optional<Accounts.Account> existing = Accounts.byEmail(db, account.email());
+            Optional<Accounts.Account> existing = Accounts.byEmail(db, account.getEmail());
             accounts.add(existing.isPresent()
                     ? existing(db, existing.get(), account, now)
                     : create(db, account, field, now));
         }
-        return new Seeded(List.copyOf(accounts), seed.plans().size(), seed.coupons().size());
+        return new Seeded(List.copyOf(accounts), orEmpty(seed.getPlans()).size(), orEmpty(seed.getCoupons()).size());
     }
 
     /**
@@ -118,27 +126,27 @@ public final class Seeder {
      * the account in error details (e.g. {@code accounts.0}; empty when it is the whole request). 409
      * when the email is taken.
      */
-    public static SeededAccount create(Connection db, SeedFile.Account seed, String field, Instant now) {
+    public static SeededAccount create(Connection db, SeedAccount seed, String field, Instant now) {
         requireEmail(seed, field);
-        if (Accounts.byEmail(db, seed.email()).isPresent()) {
-            throw new ApiProblem(409, "account_exists", "An account with email " + Accounts.normalise(seed.email())
-                    + " exists already.", Map.of("email", Accounts.normalise(seed.email())));
+        if (Accounts.byEmail(db, seed.getEmail()).isPresent()) {
+            throw new ApiProblem(409, "account_exists", "An account with email " + Accounts.normalise(seed.getEmail())
+                    + " exists already.", Map.of("email", Accounts.normalise(seed.getEmail())));
         }
-        Accounts.Account account = Accounts.create(db, new Accounts.NewAccount(seed.email(),
-                seed.name() == null ? seed.email() : seed.name(), seed.username(),
-                seed.password() == null ? "password" : seed.password(),
-                seed.verified() == null || seed.verified(), Boolean.TRUE.equals(seed.reseller())), now);
-        if (seed.balance() != null && seed.balance().signum() > 0) {
-            Ledger.credit(db, account.id(), seed.balance(),
+        Accounts.Account account = Accounts.create(db, new Accounts.NewAccount(seed.getEmail(),
+                seed.getName() == null ? seed.getEmail() : seed.getName(), seed.getUsername(),
+                seed.getPassword() == null ? "password" : seed.getPassword(),
+                seed.getVerified() == null || seed.getVerified(), Boolean.TRUE.equals(seed.getReseller())), now);
+        if (seed.getBalance() != null && seed.getBalance().signum() > 0) {
+            Ledger.credit(db, account.id(), seed.getBalance(),
                     new Ledger.Entry("seed", null, "wallet_funding", "Opening balance from the seed file"), now);
         }
         List<IssuedToken> tokens = new ArrayList<>();
-        List<SeedFile.Token> wanted = seed.allTokens();
+        List<SeedToken> wanted = allTokens(seed);
         for (int t = 0; t < wanted.size(); t++) {
             tokens.add(issue(db, account.id(), wanted.get(t), at(field, "tokens." + t), now));
         }
         List<String> cards = new ArrayList<>();
-        List<String> paymentMethods = seed.paymentMethods() == null ? List.of() : seed.paymentMethods();
+        List<String> paymentMethods = orEmpty(seed.getPaymentMethods());
         for (int p = 0; p < paymentMethods.size(); p++) {
             cards.add(attach(db, account.id(), paymentMethods.get(p), at(field, "payment_methods." + p), now));
         }
@@ -146,30 +154,44 @@ public final class Seeder {
     }
 
     /** Issues a token for an account as a seed token describes it. */
-    public static IssuedToken issue(Connection db, long accountId, SeedFile.Token token, String field, Instant now) {
-        Set<String> scopes = scopes(token.scopes(), at(field, "scopes"));
-        Instant expiresAt = expiry(token.tokenExpiry(), at(field, "token_expiry"), now);
-        String name = token.name() == null || token.name().isBlank() ? "seed" : token.name();
-        AccessTokens.Issued issued = token.secret() == null
+    public static IssuedToken issue(Connection db, long accountId, SeedToken token, String field, Instant now) {
+        Set<String> scopes = scopes(token.getScopes(), at(field, "scopes"));
+        Instant expiresAt = expiry(token.getTokenExpiry(), at(field, "token_expiry"), now);
+        String name = token.getName() == null || token.getName().isBlank() ? "seed" : token.getName();
+        AccessTokens.Issued issued = token.getSecret() == null
                 ? AccessTokens.issue(db, accountId, name, scopes, now, expiresAt)
-                : AccessTokens.issue(db, accountId, name, scopes, now, expiresAt, requireSecret(db, token.secret(), field));
+                : AccessTokens.issue(db, accountId, name, scopes, now, expiresAt,
+                        requireSecret(db, token.getSecret(), field));
         return new IssuedToken(issued.token().id(), name, issued.token().scopes(), expiresAt, issued.plainText());
     }
 
     /** The plain text of the seed's first account's first token, if that token is still live. */
-    public static Optional<String> defaultToken(Connection db, SeedFile seed, Instant now) {
-        if (seed.accounts().isEmpty()) {
+    public static Optional<String> defaultToken(Connection db, SeedDocument seed, Instant now) {
+        if (orEmpty(seed.getAccounts()).isEmpty()) {
             return Optional.empty();
         }
-        return seed.accounts().get(0).allTokens().stream().filter(token -> token.secret() != null).findFirst()
-                .flatMap(token -> live(db, token.secret(), now));
+        return allTokens(seed.getAccounts().get(0)).stream().filter(token -> token.getSecret() != null).findFirst()
+                .flatMap(token -> live(db, token.getSecret(), now));
     }
 
-    private static SeededAccount existing(Connection db, Accounts.Account account, SeedFile.Account seed, Instant now) {
+    /**
+     * Every token to issue for an account: {@code token} first, then {@code tokens} (the first one issued
+     * is the account's main token).
+     */
+    public static List<SeedToken> allTokens(SeedAccount account) {
+        List<SeedToken> all = new ArrayList<>();
+        if (account.getToken() != null) {
+            all.add(account.getToken());
+        }
+        all.addAll(orEmpty(account.getTokens()));
+        return all;
+    }
+
+    private static SeededAccount existing(Connection db, Accounts.Account account, SeedAccount seed, Instant now) {
         List<IssuedToken> tokens = new ArrayList<>();
-        for (SeedFile.Token token : seed.allTokens()) {
-            if (token.secret() != null) {
-                Optional<String> plainText = live(db, token.secret(), now);
+        for (SeedToken token : allTokens(seed)) {
+            if (token.getSecret() != null) {
+                Optional<String> plainText = live(db, token.getSecret(), now);
                 if (plainText.isPresent()) {
                     long id = Long.parseLong(plainText.get().substring(0, plainText.get().indexOf('|')));
                     AccessTokens.Token stored = AccessTokens.live(db, account.id(), now).stream()
@@ -231,8 +253,8 @@ public final class Seeder {
         return secret;
     }
 
-    private static void requireEmail(SeedFile.Account account, String field) {
-        if (account.email() == null || !account.email().contains("@")) {
+    private static void requireEmail(SeedAccount account, String field) {
+        if (account.getEmail() == null || !account.getEmail().contains("@")) {
             throw invalid(at(field, "email"), "Every account needs an email address.");
         }
     }
@@ -248,6 +270,10 @@ public final class Seeder {
 
     private static int orZero(Integer value) {
         return value == null ? 0 : value;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private static ObjectMapper mapper(boolean yaml) {

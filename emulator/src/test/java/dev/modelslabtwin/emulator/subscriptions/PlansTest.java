@@ -3,7 +3,7 @@ package dev.modelslabtwin.emulator.subscriptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
-import dev.modelslabtwin.emulator.seed.SeedFile;
+import dev.modelslabtwin.emulator.control.model.SeedPlan;
 import dev.modelslabtwin.emulator.seed.Seeder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlansTest {
 
     @RegisterExtension
-    static final TestEmulator emu = TestEmulator.perClass();
+    static final TestEmulator emu = TestEmulator.shared();
 
     @Test
     void theCatalogueListsEverySeededPlanWithItsPriceIntervalAndFeatures() {
@@ -29,23 +29,23 @@ class PlansTest {
 
         assertEquals(200, answer.status(), answer.body());
         JsonNode catalogue = answer.json().path("data");
-        List<SeedFile.Plan> seeded = Seeder.builtIn().plans();
+        List<SeedPlan> seeded = Seeder.builtIn().getPlans();
         assertEquals(seeded.size(), catalogue.path("count").asInt());
         JsonNode plans = catalogue.path("subscription_plans");
         assertEquals(seeded.size(), plans.size());
         for (int i = 0; i < seeded.size(); i++) {
-            SeedFile.Plan expected = seeded.get(i);
+            SeedPlan expected = seeded.get(i);
             JsonNode plan = plans.get(i);
-            assertEquals(expected.id(), plan.path("id").asLong());
-            assertEquals(expected.name(), plan.path("name").asText());
-            assertEquals(expected.category(), plan.path("category").asText());
-            assertEquals(expected.period(), plan.path("period").asText());
-            assertEquals(expected.period(), plan.path("interval").asText(), "the CLI reads interval");
-            assertMoney(expected.price().toPlainString(), plan.path("price"));
+            assertEquals(expected.getId(), plan.path("id").asLong());
+            assertEquals(expected.getName(), plan.path("name").asText());
+            assertEquals(expected.getCategory(), plan.path("category").asText());
+            assertEquals(expected.getPeriod(), plan.path("period").asText());
+            assertEquals(expected.getPeriod(), plan.path("interval").asText(), "the CLI reads interval");
+            assertMoney(expected.getPrice().toPlainString(), plan.path("price"));
             List<String> features = new ArrayList<>();
             plan.path("features").forEach(feature -> features.add(feature.asText()));
-            assertEquals(expected.features(), features);
-            assertEquals(expected.description(), plan.path("description").asText());
+            assertEquals(expected.getFeatures(), features);
+            assertEquals(expected.getDescription(), plan.path("description").asText());
         }
     }
 
