@@ -33,7 +33,7 @@ class NoClientMistakeIsAServerErrorTest {
             "{\"session_id\": \"cs_test_nope\"}", "{\"coupon_code\": \"NOPE\"}");
 
     @RegisterExtension
-    static final TestEmulator emulator = TestEmulator.perClass();
+    static final TestEmulator emulator = TestEmulator.shared();
 
     @TestFactory
     Stream<DynamicTest> oddRequestsAnswerWithoutAServerError() {

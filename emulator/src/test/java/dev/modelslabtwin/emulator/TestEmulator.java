@@ -2,76 +2,87 @@ package dev.modelslabtwin.emulator;
 
 import dev.modelslabtwin.emulator.auth.AccessTokens;
 import dev.modelslabtwin.emulator.auth.Accounts;
-import dev.modelslabtwin.emulator.db.Database;
 import dev.modelslabtwin.emulator.core.EmulatedClock;
+import dev.modelslabtwin.emulator.db.Database;
+import dev.modelslabtwin.emulator.junit.ModelsLabEmulatorExtension;
 import dev.modelslabtwin.emulator.wallet.Ledger;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.math.BigDecimal;
 import java.util.Set;
 
 /**
- * A whole emulator for one test class: in memory, on a free port, seeded with the built-in seed, with
- * the rate limits lifted so behaviour tests are not throttled (the limits have their own tests).
- * Usually registered as {@code @RegisterExtension static final TestEmulator emu = TestEmulator.perClass();},
- * which starts it before the class's first test and closes it after the last.
+ * The emulator the tests of this module share: the project's own JUnit extension
+ * ({@link ModelsLabEmulatorExtension}, what users of the emulator get), with the rate limits lifted so
+ * behaviour tests are not throttled (the limits have their own tests), plus what tests need besides
+ * (fresh accounts, contract-checked HTTP clients). Registered as
+ * {@code @RegisterExtension static final TestEmulator emu = TestEmulator.shared();}: one emulator for the
+ * whole run, reset to the built-in seed before each test. {@link #start()} is for the few tests that
+ * need an emulator of their own.
  */
-public final class TestEmulator implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+public final class TestEmulator extends ModelsLabEmulatorExtension implements AutoCloseable {
 
     /** A fresh account made for a test: its id, email and a full-scope token. */
     public record TestAccount(long id, String email, String token) {
     }
 
-    private Emulator emulator;
+    private static final Settings SHARED = Settings.defaults().withRateLimits(false);
+
+    private final Emulator own;
+    private final boolean reset;
     private int accounts;
 
-    private TestEmulator(Emulator emulator) {
-        this.emulator = emulator;
+    private TestEmulator(Settings settings, Emulator own) {
+        super(settings);
+        this.own = own;
+        this.reset = settings.resetBeforeEachTest();
     }
 
-    /** A started emulator, closed by the caller. */
-    public static TestEmulator start() {
-        return new TestEmulator(unthrottled());
+    /** The run's emulator, reset before each test of the class. */
+    public static TestEmulator shared() {
+        return new TestEmulator(SHARED, null);
     }
 
-    /** An emulator for a test class's lifetime, as a JUnit extension (see the class comment). */
-    public static TestEmulator perClass() {
-        return new TestEmulator(null);
+    /**
+     * The run's emulator, not reset between the class's tests: for a class whose tests read what its
+     * {@code @BeforeAll} did (a load run, then its audits).
+     */
+    public static TestEmulator sharedWithoutReset() {
+        return new TestEmulator(SHARED.withResetBeforeEachTest(false), null);
     }
 
+    /** Without a reset before each test, the class still starts from the seeded state. */
     @Override
     public void beforeAll(ExtensionContext context) {
-        emulator = unthrottled();
+        super.beforeAll(context);
+        if (own == null && !reset) {
+            emulator().resetToStartingSeed();
+        }
+    }
+
+    /** An emulator of its own, started now and closed by the caller (not registered as an extension). */
+    public static TestEmulator start() {
+        return new TestEmulator(SHARED, Emulator.start(Emulator.Options.forTests().withRateLimits(false)));
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
-        close();
-    }
-
-    private static Emulator unthrottled() {
-        return Emulator.start(Emulator.Options.forTests().withRateLimits(false));
-    }
-
     public Emulator emulator() {
-        return emulator;
+        return own != null ? own : super.emulator();
     }
 
     /** A client holding the seeded default account's token; every answer is checked against the contract. */
     public TestHttp http() {
-        return as(emulator.defaultToken());
+        return as(emulator().defaultToken());
     }
 
     /** A contract-checked client holding {@code token} (null: no Authorization header). */
     public TestHttp as(String token) {
-        return new TestHttp(emulator.baseUrl(), token).contractChecked();
+        return new TestHttp(emulator().baseUrl(), token).contractChecked();
     }
 
     /** A client of the control API whose answers are checked against its own document. */
     public ControlHttp control() {
-        return new ControlHttp(emulator.baseUrl());
+        return new ControlHttp(emulator().baseUrl());
     }
 
     /** A GET on the control API, e.g. {@code controlGet("/test-cards")}. */
@@ -85,11 +96,11 @@ public final class TestEmulator implements AutoCloseable, BeforeAllCallback, Aft
     }
 
     public EmulatedClock clock() {
-        return emulator.services().clock();
+        return emulator().services().clock();
     }
 
     public Database database() {
-        return emulator.services().database();
+        return emulator().services().database();
     }
 
     /** A new verified account with an empty wallet, no cards and a {@code *} token. */
@@ -112,8 +123,11 @@ public final class TestEmulator implements AutoCloseable, BeforeAllCallback, Aft
         });
     }
 
+    /** Closes an emulator of its own; the shared one is closed when the run ends. */
     @Override
     public void close() {
-        emulator.close();
+        if (own != null) {
+            own.close();
+        }
     }
 }

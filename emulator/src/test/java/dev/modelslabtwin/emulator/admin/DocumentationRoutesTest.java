@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.openapi.Contract;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,18 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DocumentationRoutesTest {
 
     private static final Pattern EXTERNAL = Pattern.compile("(?:src|href)=\"(https?:)?//", Pattern.CASE_INSENSITIVE);
-    private static TestEmulator emu;
+
+    @RegisterExtension
+    private static final TestEmulator emu = TestEmulator.shared();
     private static TestHttp http;
 
     @BeforeAll
     static void start() {
-        emu = TestEmulator.start();
         http = new TestHttp(emu.emulator().baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
     }
 
     @Test

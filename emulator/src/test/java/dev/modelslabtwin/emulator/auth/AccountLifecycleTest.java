@@ -6,9 +6,9 @@ import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ContractOperations;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,19 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccountLifecycleTest {
 
     private static final AtomicInteger EMAILS = new AtomicInteger();
-    private static TestEmulator emu;
+    @RegisterExtension
+    private static final TestEmulator emu = TestEmulator.shared();
     private static TestHttp anonymous;
 
     @BeforeAll
     static void start() {
-        emu = TestEmulator.start();
         anonymous = emu.as(null);
     }
 
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
 
     private static String signUp() {
         String email = "new-" + EMAILS.incrementAndGet() + "@example.com";

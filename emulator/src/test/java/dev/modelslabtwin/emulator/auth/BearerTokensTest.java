@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BearerTokensTest {
 
     @RegisterExtension
-    static final TestEmulator emu = TestEmulator.perClass();
+    static final TestEmulator emu = TestEmulator.shared();
 
     private static void assertUnauthenticated(TestHttp.Answer answer) {
         assertEquals(401, answer.status(), answer.body());

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BillingOverviewTest {
 
     @RegisterExtension
-    static final TestEmulator emu = TestEmulator.perClass();
+    static final TestEmulator emu = TestEmulator.shared();
 
     @Test
     void aNewAccountsOverviewIsEmpty() {

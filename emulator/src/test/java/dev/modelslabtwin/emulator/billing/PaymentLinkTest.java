@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PaymentLinkTest {
 
     @RegisterExtension
-    static final TestEmulator emu = TestEmulator.perClass();
+    static final TestEmulator emu = TestEmulator.shared();
 
     @Test
     void aFundLinkIsAnOpenCheckoutSessionOnTheEmulatorsPageThatExpiresInADay() {

@@ -52,7 +52,7 @@ class ConcurrentMoneyMovementsTest {
     }
 
     @RegisterExtension
-    static final TestEmulator emulator = TestEmulator.perClass();
+    static final TestEmulator emulator = TestEmulator.sharedWithoutReset();
     private static final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private static List<Account> accounts;
 

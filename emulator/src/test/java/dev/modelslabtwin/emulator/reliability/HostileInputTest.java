@@ -46,7 +46,7 @@ class HostileInputTest {
     static final int THREADS = 4;
 
     @RegisterExtension
-    static final TestEmulator emulator = TestEmulator.perClass();
+    static final TestEmulator emulator = TestEmulator.shared();
     private static RawHttp raw;
     private static ExecutorService pool;
     private static final AtomicLong sent = new AtomicLong();

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OneAccountsIdsAreUnknownToAnotherTest {
 
     @RegisterExtension
-    static final TestEmulator emulator = TestEmulator.perClass();
+    static final TestEmulator emulator = TestEmulator.sharedWithoutReset();
     private static LoadClient client;
     private static String victimToken;
     private static String victimEmail;

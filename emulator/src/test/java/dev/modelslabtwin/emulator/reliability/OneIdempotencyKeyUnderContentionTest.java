@@ -34,7 +34,7 @@ class OneIdempotencyKeyUnderContentionTest {
     static final int KEYS = 5;
 
     @RegisterExtension
-    static final TestEmulator emulator = TestEmulator.perClass();
+    static final TestEmulator emulator = TestEmulator.shared();
     private static LoadClient client;
     private static ExecutorService pool;
 

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.db.Sql;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,19 +26,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CardTokenisationTest {
 
-    private static TestEmulator emu;
+    @RegisterExtension
+    private static final TestEmulator emu = TestEmulator.shared();
     private static FakeStripe stripe;
 
     @BeforeAll
     static void start() {
-        emu = TestEmulator.start();
         stripe = FakeStripe.bearer(emu);
     }
 
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
 
     @Test
     void aTestCardBecomesAnUnattachedPaymentMethodInStripesShape() {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -45,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class HostedCheckoutInARealBrowserTest {
 
-    private static TestEmulator emu;
+    @RegisterExtension
+    private static final TestEmulator emu = TestEmulator.shared();
     private static WebDriver browser;
     private static Path profile;
     private static boolean skipped;
@@ -66,7 +68,6 @@ class HostedCheckoutInARealBrowserTest {
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--disable-dev-shm-usage", "--window-size=1024,900", "--user-data-dir=" + profile);
         options.setPageLoadTimeout(Duration.ofSeconds(30));
-        emu = TestEmulator.start();
         browser = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(found.getProperty("chromedriver")).toFile())
                 .withTimeout(Duration.ofSeconds(30)).build(), options);
@@ -76,9 +77,6 @@ class HostedCheckoutInARealBrowserTest {
     static void stop() throws IOException {
         if (browser != null) {
             browser.quit();
-        }
-        if (emu != null) {
-            emu.close();
         }
         if (profile != null) {
             try (Stream<Path> files = Files.walk(profile)) {

@@ -21,7 +21,7 @@ class NoStripeClientMistakeIsAServerErrorTest {
             "card_number=4242&card_expiry=99/99&card_cvc=1", "outcome=maybe");
 
     @RegisterExtension
-    static final TestEmulator emu = TestEmulator.perClass();
+    static final TestEmulator emu = TestEmulator.shared();
 
     @Test
     void oddRequestsToTheStripeApiAnswerInStripesErrorShape() {

@@ -3,9 +3,9 @@ package dev.modelslabtwin.emulator.stripe;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -21,19 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PaymentIntentApiTest {
 
-    private static TestEmulator emu;
+    @RegisterExtension
+    private static final TestEmulator emu = TestEmulator.shared();
     private static FakeStripe stripe;
 
     @BeforeAll
     static void start() {
-        emu = TestEmulator.start();
         stripe = FakeStripe.bearer(emu);
     }
 
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
 
     @Test
     void aPaymentAwaiting3DSecureIsRetrievedWithTheNextActionTheApiHandedOut() {

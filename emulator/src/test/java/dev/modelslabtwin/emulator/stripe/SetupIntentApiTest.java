@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.auth.Accounts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -18,19 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code /v1/setup_intents/{id}} and its confirm, as the documented SetupIntent flow calls them. */
 class SetupIntentApiTest {
 
-    private static TestEmulator emu;
+    @RegisterExtension
+    private static final TestEmulator emu = TestEmulator.shared();
     private static FakeStripe stripe;
 
     @BeforeAll
     static void start() {
-        emu = TestEmulator.start();
         stripe = FakeStripe.basic(emu);
     }
 
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
 
     @Test
     void aNewSetupIntentIsRetrievedInStripesShape() {

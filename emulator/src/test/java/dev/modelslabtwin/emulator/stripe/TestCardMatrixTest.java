@@ -3,9 +3,9 @@ package dev.modelslabtwin.emulator.stripe;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,19 +27,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TestCardMatrixTest {
 
-    private static TestEmulator emu;
+    @RegisterExtension
+    private static final TestEmulator emu = TestEmulator.shared();
     private static FakeStripe stripe;
 
     @BeforeAll
     static void start() {
-        emu = TestEmulator.start();
         stripe = FakeStripe.basic(emu);
     }
 
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
 
     static Stream<TestCards.TestCard> matrix() {
         return TestCards.all().stream();

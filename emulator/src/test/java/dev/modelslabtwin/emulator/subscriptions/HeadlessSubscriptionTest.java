@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HeadlessSubscriptionTest {
 
     @RegisterExtension
-    static final TestEmulator emu = TestEmulator.perClass();
+    static final TestEmulator emu = TestEmulator.shared();
 
     @Test
     void subscribingWithACardChargesTheFirstPeriodAndTheSubscriptionIsActive() {

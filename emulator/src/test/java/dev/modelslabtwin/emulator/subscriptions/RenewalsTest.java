@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RenewalsTest {
 
     @RegisterExtension
-    static final TestEmulator emu = TestEmulator.perClass();
+    static final TestEmulator emu = TestEmulator.shared();
 
     @Test
     void whenThePeriodEndsTheCardIsChargedForTheNextOneAndTheSubscriptionMovesOn() {

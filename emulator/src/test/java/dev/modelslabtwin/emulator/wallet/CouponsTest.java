@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.db.Sql;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -28,18 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CouponsTest {
 
-    private static TestEmulator emu;
+    @RegisterExtension
+    private static final TestEmulator emu = TestEmulator.shared();
     private static int coupons;
 
-    @BeforeAll
-    static void start() {
-        emu = TestEmulator.start();
-    }
 
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
 
     @Test
     void aCreditCouponValidatesWithItsAmount() {

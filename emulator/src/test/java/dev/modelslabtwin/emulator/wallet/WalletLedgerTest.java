@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WalletLedgerTest {
 
     @RegisterExtension
-    static final TestEmulator emu = TestEmulator.perClass();
+    static final TestEmulator emu = TestEmulator.shared();
 
     @Test
     void theBalanceIsTheWalletsInUpperCaseDollars() {
