@@ -83,4 +83,19 @@ class StripeApiAuthenticationTest {
         assertTrue(answer.header("Request-Id").startsWith("req_"), answer.headers().toString());
         assertEquals("application/json", answer.header("Content-Type"));
     }
+
+    @Test
+    void anUnknownUrlIsStripes404NamingEveryRouteTheFakeServes() {
+        TestHttp.Answer answer = FakeStripe.basic(emu).get("/v1/customers");
+
+        assertEquals(404, answer.status(), answer.body());
+        assertEquals("invalid_request_error", answer.json().path("error").path("type").asText());
+        String message = answer.json().path("error").path("message").asText();
+        for (String route : new String[] {"POST /v1/payment_methods", "GET /v1/payment_methods/{id}",
+                "POST /v1/setup_intents/{id}/confirm", "POST /v1/payment_intents/{id}/confirm",
+                "GET /v1/checkout/sessions/{id}"}) {
+            assertTrue(message.contains(route), message);
+        }
+        assertFalse(message.contains("<path>"), message);
+    }
 }

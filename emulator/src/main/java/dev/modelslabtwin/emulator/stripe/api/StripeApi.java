@@ -13,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The fake Stripe's HTTP API, under Stripe's own paths ({@code /v1/...}) on the emulator's port, so
@@ -48,25 +50,29 @@ public final class StripeApi {
 
     public static void install(JavalinConfig config, Services services, PaymentIntents paymentIntents) {
         StripeOperations operations = new StripeOperations(services, paymentIntents);
-        route(config, services, HandlerType.POST, "/v1/payment_methods", operations::createPaymentMethod);
-        route(config, services, HandlerType.GET, "/v1/payment_methods/{id}", operations::retrievePaymentMethod);
-        route(config, services, HandlerType.GET, "/v1/setup_intents/{id}", operations::retrieveSetupIntent);
-        route(config, services, HandlerType.POST, "/v1/setup_intents/{id}/confirm", operations::confirmSetupIntent);
-        route(config, services, HandlerType.GET, "/v1/payment_intents/{id}", operations::retrievePaymentIntent);
-        route(config, services, HandlerType.POST, "/v1/payment_intents/{id}/confirm", operations::confirmPaymentIntent);
-        route(config, services, HandlerType.GET, "/v1/checkout/sessions/{id}", operations::retrieveCheckoutSession);
+        List<String> served = new ArrayList<>();
+        route(config, services, served, HandlerType.POST, "/v1/payment_methods", operations::createPaymentMethod);
+        route(config, services, served, HandlerType.GET, "/v1/payment_methods/{id}", operations::retrievePaymentMethod);
+        route(config, services, served, HandlerType.GET, "/v1/setup_intents/{id}", operations::retrieveSetupIntent);
+        route(config, services, served, HandlerType.POST, "/v1/setup_intents/{id}/confirm", operations::confirmSetupIntent);
+        route(config, services, served, HandlerType.GET, "/v1/payment_intents/{id}", operations::retrievePaymentIntent);
+        route(config, services, served, HandlerType.POST, "/v1/payment_intents/{id}/confirm",
+                operations::confirmPaymentIntent);
+        route(config, services, served, HandlerType.GET, "/v1/checkout/sessions/{id}", operations::retrieveCheckoutSession);
         config.routes.addHttpHandler(HandlerType.OPTIONS, "/v1/<path>", StripeApi::preflight);
+        // The routes above, as registered, are what an unknown URL's answer lists.
+        String routes = String.join(", ", served);
         for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.DELETE}) {
-            route(config, services, method, "/v1/<path>", request -> {
+            route(config, services, new ArrayList<>(), method, "/v1/<path>", request -> {
                 throw StripeError.invalidRequest(404, null, null, "Unrecognized request URL (" + request.http().method()
-                        + ": " + request.http().path() + "). The fake Stripe serves: POST /v1/payment_methods, "
-                        + "GET /v1/payment_methods/{id}, GET /v1/setup_intents/{id}, POST /v1/setup_intents/{id}/confirm, "
-                        + "GET /v1/payment_intents/{id}, POST /v1/payment_intents/{id}/confirm, GET /v1/checkout/sessions/{id}.");
+                        + ": " + request.http().path() + "). The fake Stripe serves: " + routes + ".");
             });
         }
     }
 
-    private static void route(JavalinConfig config, Services services, HandlerType method, String path, Operation operation) {
+    private static void route(JavalinConfig config, Services services, List<String> served, HandlerType method, String path,
+                              Operation operation) {
+        served.add(method.name() + " " + path);
         config.routes.addHttpHandler(method, path, http -> {
             http.header("Request-Id", "req_" + StripeIds.random(14));
             http.header("Access-Control-Allow-Origin", "*");
