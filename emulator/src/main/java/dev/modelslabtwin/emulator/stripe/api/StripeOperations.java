@@ -30,6 +30,20 @@ final class StripeOperations {
     private final Services services;
     private final PaymentIntents paymentIntents;
 
+    /**
+     * What a confirm's transaction produced: the object to answer with, or the decline to refuse with
+     * once the transaction (which keeps the declined intent, as Stripe does) is committed.
+     */
+    private record Confirmed(ObjectNode answer, StripeError refusal) {
+
+        ObjectNode answerOrRefusal() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return answer;
+        }
+    }
+
     StripeOperations(Services services, PaymentIntents paymentIntents) {
         this.services = services;
         this.paymentIntents = paymentIntents;
@@ -69,10 +83,7 @@ final class StripeOperations {
         form.allowOnly(confirmParameters(), CONFIRM_FREE_FORM);
         String id = request.pathParam("id");
         Instant now = services.clock().instant();
-        // The answer is written in the transaction that confirms; a decline is kept and then refused.
-        record Confirmed(ObjectNode answer, StripeError refusal) {
-        }
-        Confirmed confirmed = services.database().transaction(db -> {
+        return services.database().transaction(db -> {
             SetupIntents.SetupIntent intent = setupIntent(db, id, form);
             if (intent.requiresAction()) {
                 return new Confirmed(StripeObjects.setupIntent(db, intent, request.publicRoot(), form.expand()), null);
@@ -89,11 +100,7 @@ final class StripeOperations {
                         .with("setup_intent", StripeObjects.setupIntent(db, ended, request.publicRoot(), List.of())));
             }
             return new Confirmed(StripeObjects.setupIntent(db, ended, request.publicRoot(), form.expand()), null);
-        });
-        if (confirmed.refusal() != null) {
-            throw confirmed.refusal();
-        }
-        return confirmed.answer();
+        }).answerOrRefusal();
     }
 
     ObjectNode retrievePaymentIntent(StripeApi.StripeRequest request) {
@@ -116,10 +123,7 @@ final class StripeOperations {
         String id = request.pathParam("id");
         Instant now = services.clock().instant();
         PaymentIntents intents = paymentIntents;
-        // The answer is written in the transaction that confirms; a decline is kept and then refused.
-        record Confirmed(ObjectNode answer, StripeError refusal) {
-        }
-        Confirmed confirmed = services.database().transaction(db -> {
+        return services.database().transaction(db -> {
             PaymentIntents.PaymentIntent intent = paymentIntent(db, id, form);
             if (intent.requiresAction()) {
                 return new Confirmed(StripeObjects.paymentIntent(db, intent, request.publicRoot(), form.expand()), null);
@@ -138,11 +142,7 @@ final class StripeOperations {
                         .with("payment_intent", StripeObjects.paymentIntent(db, ended, request.publicRoot(), List.of())));
             }
             return new Confirmed(StripeObjects.paymentIntent(db, ended, request.publicRoot(), form.expand()), null);
-        });
-        if (confirmed.refusal() != null) {
-            throw confirmed.refusal();
-        }
-        return confirmed.answer();
+        }).answerOrRefusal();
     }
 
     ObjectNode retrieveCheckoutSession(StripeApi.StripeRequest request) {
