@@ -14,11 +14,12 @@ import java.util.Map;
  * @param requestText  the body as received (cut to {@link RequestJournal#MAX_BODY_CHARS}), or null when unread
  * @param requestJson  the body as parsed JSON, or null (empty, not JSON, or too long to keep whole)
  * @param response     the envelope answered, or null
+ * @param mcp          the MCP tool call that made the request in-process, or null for a request over REST
  */
 public record JournalEntry(long id, Instant receivedAt, Instant emulatedAt, double durationMs, String method, String path,
                            String query, Integer status, String requestId, String operationId, Long accountId,
                            String faultId, Map<String, String> requestHeaders, String requestText, JsonNode requestJson,
-                           Map<String, String> responseHeaders, JsonNode response) {
+                           Map<String, String> responseHeaders, JsonNode response, EntryPoint mcp) {
 
     /** The entry as the control API shows it: secrets and card data masked. */
     public Map<String, Object> view() {
@@ -36,6 +37,9 @@ public record JournalEntry(long id, Instant receivedAt, Instant emulatedAt, doub
         view.put("operation_id", operationId);
         view.put("account_id", accountId);
         view.put("fault_id", faultId);
+        view.put("via", mcp == null ? "rest" : "mcp");
+        view.put("mcp_tool", mcp == null ? null : mcp.tool());
+        view.put("mcp_action", mcp == null ? null : mcp.action());
         Map<String, Object> request = new LinkedHashMap<>();
         Map<String, String> headers = new LinkedHashMap<>();
         requestHeaders.forEach((name, value) -> headers.put(name,

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Looks back at every request once it is answered: one log line for each (method, path, status,
- * duration, request id — never a body, a token or card data), and a journal entry for each request
- * to the API.
+ * duration, request id, the MCP tool call that made it — never a body, a token or card data), and a
+ * journal entry for each request to the API.
  */
 public final class Traffic {
 
@@ -61,9 +61,11 @@ public final class Traffic {
 
     private void log(Context http, Integer status, Float millis, String requestId) {
         String authorization = http.header("Authorization");
-        LOG.info("{} {} {} {}ms request_id={}{}", http.method().name(), Masking.url(http.path()), status == null ? "dropped" : status,
+        EntryPoint mcp = http.attribute(EntryPoint.ATTRIBUTE);
+        LOG.info("{} {} {} {}ms request_id={}{}{}", http.method().name(), Masking.url(http.path()), status == null ? "dropped" : status,
                 Math.round(millis), requestId == null ? "-" : requestId,
-                authorization == null ? "" : " auth=\"" + Masking.authorization(authorization) + "\"");
+                authorization == null ? "" : " auth=\"" + Masking.authorization(authorization) + "\"",
+                mcp == null ? "" : " via=mcp:" + mcp.tool() + "/" + mcp.action());
     }
 
     private JournalEntry entry(Context http, ApiExchange exchange, Integer status, Float millis, String requestId) {
@@ -77,7 +79,8 @@ public final class Traffic {
                 exchange == null ? null : exchange.faultId(), headers(http, REQUEST_HEADERS, true),
                 whole ? text : text.substring(0, RequestJournal.MAX_BODY_CHARS),
                 whole && exchange != null ? exchange.requestJson() : null,
-                headers(http, RESPONSE_HEADERS, false), exchange == null ? null : exchange.response());
+                headers(http, RESPONSE_HEADERS, false), exchange == null ? null : exchange.response(),
+                http.attribute(EntryPoint.ATTRIBUTE));
     }
 
     private static Map<String, String> headers(Context http, List<String> names, boolean request) {
