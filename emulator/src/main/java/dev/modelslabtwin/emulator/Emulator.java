@@ -18,6 +18,8 @@ import dev.modelslabtwin.emulator.faults.Fault;
 import dev.modelslabtwin.emulator.faults.Faults;
 import dev.modelslabtwin.emulator.journal.RequestJournal;
 import dev.modelslabtwin.emulator.journal.Traffic;
+import dev.modelslabtwin.emulator.mcp.AgentControlPlane;
+import dev.modelslabtwin.emulator.mcp.ToolCatalogue;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.routing.ContractValidator;
 import dev.modelslabtwin.emulator.routing.RateLimiter;
@@ -34,10 +36,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole emulator, assembled: database (seeded), emulated clock, fake Stripe, every capability's
- * endpoints, the control API and the HTTP server. What {@link Main} starts and what tests start
+ * endpoints, the MCP endpoint, the control API and the HTTP server. What {@link Main} starts and what tests start
  * in-process; what the control API can do, Java callers do through {@link EmulatorControl}.
  */
 public final class Emulator implements EmulatorControl, AutoCloseable {
@@ -120,9 +123,10 @@ public final class Emulator implements EmulatorControl, AutoCloseable {
     private volatile SeedDocument baseline;
     private volatile String defaultToken;
     private volatile EmulatorServer server;
+    private final AgentControlPlane mcp;
 
     private Emulator(Services services, Capabilities capabilities, InMemoryState state, DueWork dueWork, Faults faults,
-                     RequestJournal journal, SeedDocument baseline) {
+                     RequestJournal journal, SeedDocument baseline, AgentControlPlane mcp) {
         this.services = services;
         this.capabilities = capabilities;
         this.state = state;
@@ -131,6 +135,7 @@ public final class Emulator implements EmulatorControl, AutoCloseable {
         this.journal = journal;
         this.startingSeed = baseline;
         this.baseline = baseline;
+        this.mcp = mcp;
     }
 
     /**
@@ -138,8 +143,10 @@ public final class Emulator implements EmulatorControl, AutoCloseable {
      * saying what is wrong with it.
      */
     public static Emulator start(Options options) {
-        // The request validator is the slowest part of a start: it is built meanwhile, on another core.
+        // The request validator is the slowest part of a start: it is built meanwhile, on another core,
+        // as are the MCP tools (read from the contract too).
         ContractValidator.forApi();
+        CompletableFuture<ToolCatalogue> mcpTools = CompletableFuture.supplyAsync(ToolCatalogue::fromBundledContract);
         SeedDocument seed = options.seedFile() == null ? Seeder.builtIn() : Seeder.read(options.seedFile());
         // Everything kept in memory is made here, through the state a reset puts back; the clock first.
         InMemoryState state = new InMemoryState();
@@ -150,7 +157,8 @@ public final class Emulator implements EmulatorControl, AutoCloseable {
         Faults faults = state.own(new Faults(ContractValidator.BASE_PATH));
         RequestJournal journal = state.own(new RequestJournal(options.journalSize()));
         RateLimiter limiter = state.own(RateLimiter.ofContract(options.rateLimits()));
-        Emulator emulator = new Emulator(services, capabilities, state, dueWork, faults, journal, seed);
+        Emulator emulator = new Emulator(services, capabilities, state, dueWork, faults, journal, seed,
+                new AgentControlPlane(mcpTools.join()));
         emulator.seedAtStart(options);
         emulator.server = EmulatorServer.start(options.host(), options.port(), capabilities.routes(),
                 new TokenAuthenticator(services.database(), clock), capabilities.idempotency(), faults, limiter,
@@ -161,6 +169,7 @@ public final class Emulator implements EmulatorControl, AutoCloseable {
                     StripeApi.install(config, services, capabilities.paymentIntents());
                     HostedPages.install(config, services, capabilities.paymentIntents());
                     InvoiceFiles.install(config, services);
+                    emulator.mcp.install(config);
                 });
         return emulator;
     }
@@ -313,6 +322,16 @@ public final class Emulator implements EmulatorControl, AutoCloseable {
 
     public String docsUrl() {
         return baseUrl() + "/docs/";
+    }
+
+    /** The MCP endpoint, e.g. {@code http://127.0.0.1:8080/mcp/agents}. */
+    public String mcpUrl() {
+        return baseUrl() + AgentControlPlane.PATH;
+    }
+
+    /** The twin of the hosted Agent Control Plane MCP server (its stdio mode, for Java callers). */
+    public AgentControlPlane mcp() {
+        return mcp;
     }
 
     /** The control API's root, e.g. {@code http://127.0.0.1:8080/_emulator}. */
