@@ -223,7 +223,7 @@ final class JsonSchemas {
         if (low != null && high != null) {
             parts.add(low.asText() + " to " + high.asText() + unit);
         } else if (low != null) {
-            parts.add("at least " + low.asText() + unit);
+            parts.add("at least " + low.asText() + (low.asText().equals("1") ? unit.replaceAll("s$", "") : unit));
         } else if (high != null) {
             parts.add("at most " + high.asText() + unit);
         }

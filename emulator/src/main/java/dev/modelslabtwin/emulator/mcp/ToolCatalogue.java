@@ -155,6 +155,9 @@ public final class ToolCatalogue {
             Location in = Location.valueOf(parameter.path("in").asText().toUpperCase(Locale.ROOT));
             String name = mcpNames.getOrDefault(contractName, in == Location.HEADER ? headerArgument(contractName) : contractName);
             ObjectNode schema = schemas.convert(parameter.path("schema"));
+            if (parameter.has("example") && !schema.has("examples")) {
+                schema.putArray("examples").add(parameter.get("example"));
+            }
             String description = text(parameter.path("description"));
             add(arguments, action, new Argument(name, in, contractName,
                     in == Location.PATH || parameter.path("required").asBoolean(false), schema,
@@ -182,8 +185,13 @@ public final class ToolCatalogue {
             }
         }
         arguments.values().forEach(argument -> argument.schema().remove("description"));
+        // What identifies the thing acted on first, then what the request says, the idempotency key last.
+        Map<String, Argument> ordered = new LinkedHashMap<>();
+        for (Location in : List.of(Location.PATH, Location.BODY, Location.QUERY, Location.HEADER)) {
+            arguments.values().stream().filter(argument -> argument.in() == in).forEach(argument -> ordered.put(argument.name(), argument));
+        }
         return new LiveAction(tool, action, operation.path("x-method").asText(), operation.path("x-path").asText(),
-                text(operation.path("summary")), secured(contract, operation), takesBody, arguments);
+                text(operation.path("summary")), secured(contract, operation), takesBody, Collections.unmodifiableMap(ordered));
     }
 
     private static void add(Map<String, Argument> arguments, AgentTools.Action action, Argument argument) {
