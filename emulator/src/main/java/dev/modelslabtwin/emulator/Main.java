@@ -1,7 +1,13 @@
 package dev.modelslabtwin.emulator;
 
+import dev.modelslabtwin.emulator.mcp.McpCaller;
+
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +50,12 @@ public final class Main {
                                    every answer checked against the contract before it leaves;
                                    one that breaks it goes out marked X-Emulator-Contract-Violation
                                    and is logged (MODELSLAB_EMULATOR_RESPONSE_VALIDATION, default on)
+              --mcp-stdio          also serve the Agent Control Plane MCP server on standard input
+                                   and output, for a desktop agent that launches the emulator as
+                                   a local MCP server (the banner and logs go to standard error;
+                                   the port is any free one unless given; tool calls carry the
+                                   token in MODELSLAB_AGENT_TOKEN or MODELSLAB_TOKEN, else the
+                                   default account's); stops when standard input ends
               -h, --help           this text
               --training-run       start, serve one of each common request, stop: what
                                    ./emulator.sh runs once to record a class-data-sharing archive
@@ -51,6 +63,8 @@ public final class Main {
             once running:
               API               http://HOST:PORT/api/agents/v1   (MODELSLAB_BASE_URL=http://HOST:PORT)
               documentation     http://HOST:PORT/docs/  (contract: /openapi.yaml, /openapi.json)
+              MCP endpoint      http://HOST:PORT/mcp/agents  (Streamable HTTP; Authorization: Bearer
+                                or X-Agent-Token, as https://modelslab.com/mcp/agents)
               control API       http://HOST:PORT/_emulator/  (reset, seed, clock, faults, journal, ...;
                                 its own contract and docs: /_emulator/openapi.yaml, /_emulator/docs)
               health            http://HOST:PORT/_emulator/health
@@ -62,6 +76,8 @@ public final class Main {
 
     static final Set<String> OPTIONS = Set.of("--host", "--port", "--db", "--seed", "--admin-token",
             "--journal-size", "--request-log", "--rate-limits", "--response-validation");
+    /** Serve the MCP server on standard input and output too (see {@link #serveMcpOverStdio}). */
+    static final String MCP_STDIO = "--mcp-stdio";
 
     private Main() {
     }
@@ -71,10 +87,22 @@ public final class Main {
             TrainingRun.run();
             System.exit(0);
         }
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean stdio = rest.remove(MCP_STDIO);
+        // Standard output is the MCP channel: anything else printed there would break the protocol.
+        PrintStream out = System.out;
+        if (stdio) {
+            System.setOut(System.err);
+        }
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (stdio) {
+            // Launched by a desktop agent, perhaps twice: a fixed port could be taken.
+            env.putIfAbsent("MODELSLAB_EMULATOR_PORT", "0");
+        }
         Emulator.Options options;
         Emulator emulator;
         try {
-            options = parse(args, System.getenv());
+            options = parse(rest.toArray(String[]::new), env);
             if (options == null) {
                 System.out.print(USAGE);
                 return;
@@ -93,7 +121,28 @@ public final class Main {
             stopped.countDown();
         }, "emulator-shutdown"));
         System.out.println(banner(emulator, options));
+        if (stdio) {
+            serveMcpOverStdio(emulator, out, env);
+            System.exit(0);
+        }
         stopped.await();
+    }
+
+    /**
+     * The stdio MCP server ({@code agent-control-plane}) on this process's standard input and output,
+     * until standard input ends. No connection carries a header here, so the calls carry the token the
+     * environment names, as the official CLI reads it, or the default account's.
+     */
+    private static void serveMcpOverStdio(Emulator emulator, PrintStream out, Map<String, String> env)
+            throws InterruptedException {
+        String token = env.getOrDefault("MODELSLAB_AGENT_TOKEN", "");
+        if (token.isBlank()) {
+            token = env.getOrDefault("MODELSLAB_TOKEN", "");
+        }
+        if (token.isBlank()) {
+            token = emulator.defaultToken();
+        }
+        emulator.mcp().serveStdio(System.in, out, McpCaller.local(token, emulator.baseUrl()));
     }
 
     /** The options the flags and environment ask for; null when help was asked for. */
@@ -187,6 +236,7 @@ public final class Main {
                   base URL         %s   (MODELSLAB_BASE_URL)
                   API root         %s
                   documentation    %s
+                  MCP endpoint     %s   (Agent Control Plane; configs in the README)
                   bearer token     %s   (MODELSLAB_TOKEN, default account)
                   Stripe key       %s
                   database         %s
@@ -194,7 +244,7 @@ public final class Main {
                   control API      %s   (%s; docs at %s/docs)
 
                   try: curl -H "Authorization: Bearer %s" %s/wallet/balance
-                """.formatted(emulator.baseUrl(), emulator.apiUrl(), emulator.docsUrl(), token,
+                """.formatted(emulator.baseUrl(), emulator.apiUrl(), emulator.docsUrl(), emulator.mcpUrl(), token,
                 Emulator.PUBLISHABLE_KEY, options.database(),
                 options.rateLimits() ? "the live API's (--rate-limits off lifts them)" : "off (--rate-limits off)",
                 emulator.controlUrl(), control, emulator.controlUrl(),

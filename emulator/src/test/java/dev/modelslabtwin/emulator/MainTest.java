@@ -124,6 +124,7 @@ class MainTest {
 
             assertTrue(banner.contains(emulator.baseUrl()));
             assertTrue(banner.contains(emulator.docsUrl()));
+            assertTrue(banner.contains(emulator.mcpUrl()), "the MCP endpoint, " + emulator.mcpUrl());
             assertTrue(banner.contains(emulator.defaultToken()));
             assertTrue(banner.contains(Emulator.PUBLISHABLE_KEY));
             assertTrue(banner.contains(emulator.controlUrl() + "   (loopback callers only"));

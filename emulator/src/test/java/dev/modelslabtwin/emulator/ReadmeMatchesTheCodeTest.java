@@ -1,10 +1,13 @@
 package dev.modelslabtwin.emulator;
 
+import dev.modelslabtwin.emulator.mcp.AgentTools;
+import dev.modelslabtwin.emulator.mcp.ToolCatalogue;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +27,16 @@ class ReadmeMatchesTheCodeTest {
     @Test
     void theHelpOutputIsWhatTheJarPrints() {
         assertTrue(readme.contains("```text\n" + Main.USAGE + "```\n"), "README.md must show Main.USAGE verbatim");
+    }
+
+    @Test
+    void theMcpToolTableListsWhatTheCatalogueOffers() {
+        for (ToolCatalogue.CatalogueTool tool : ToolCatalogue.fromBundledContract().tools()) {
+            String row = "| `" + tool.name() + "` | " + String.join(", ", tool.actions().keySet()) + " | "
+                    + tool.notLive().stream().map(AgentTools.Action::name).collect(Collectors.joining(", "))
+                    + (tool.notLive().isEmpty() ? "|" : " |");
+            assertTrue(readme.contains(row + "\n"), "README.md's MCP table must have the row " + row);
+        }
     }
 
     private static String read(Path file) {

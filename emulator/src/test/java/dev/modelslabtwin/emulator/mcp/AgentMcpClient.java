@@ -115,15 +115,19 @@ final class AgentMcpClient implements AutoCloseable {
         McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, arguments));
         assertEquals(1, result.content().size(), "one text content: the REST answer");
         String text = ((McpSchema.TextContent) result.content().get(0)).text();
-        JsonNode envelope;
-        try {
-            envelope = JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the tool's text is not JSON: " + text, e);
-        }
+        JsonNode envelope = parse(text);
         JsonNode structured = JSON.valueToTree(result.structuredContent());
         assertTrue(envelope.equals(SAME_VALUE, structured), () -> "the structured content is the same envelope: " + structured);
         return new Reply(Boolean.TRUE.equals(result.isError()), envelope, result);
+    }
+
+    /** JSON read as this client reads the tools' answers: amounts keep their scale, for comparing with a REST answer. */
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + json, e);
+        }
     }
 
     /** Calls {@code tool} expecting the protocol's own error (not a tool error), which it returns. */

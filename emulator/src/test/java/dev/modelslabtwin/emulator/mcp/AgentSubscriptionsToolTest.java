@@ -41,7 +41,8 @@ class AgentSubscriptionsToolTest {
     void thePlansAreTheRestApis() {
         JsonNode plans = mcp.call("agent-subscriptions", "list-plans").ok();
 
-        assertEquals(rest.get("/subscriptions/plans").json().path("data").path("plans").size(), plans.path("plans").size());
+        assertEquals(6, plans.path("subscription_plans").size(), plans.toString());
+        assertEquals(AgentMcpClient.parse(rest.get("/subscriptions/plans").body()).path("data"), plans);
     }
 
     @Test
