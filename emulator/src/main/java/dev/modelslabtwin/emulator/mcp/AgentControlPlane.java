@@ -3,7 +3,6 @@ package dev.modelslabtwin.emulator.mcp;
 import io.javalin.config.JavalinConfig;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -16,8 +15,6 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -48,9 +45,7 @@ public final class AgentControlPlane {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentControlPlane.class);
     private static final String CALLER = McpCaller.class.getName();
-    /** The SDK's mapper, reading numbers with a fraction as BigDecimal: an amount reaches the API as sent. */
-    static final McpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build());
+    private static final McpJsonMapper JSON = McpJson.MAPPER;
 
     private final ToolCatalogue catalogue;
     private final InProcessApi api = new InProcessApi();
@@ -83,7 +78,7 @@ public final class AgentControlPlane {
                 .jsonMapper(JSON)
                 .build();
         config.jetty.modifyServletContextHandler(context -> {
-            ServletHolder holder = new ServletHolder("mcp-agents", transport);
+            ServletHolder holder = new ServletHolder("mcp-agents", new McpRequestGuard(transport));
             holder.setAsyncSupported(true);
             context.addServlet(holder, PATH);
         });
