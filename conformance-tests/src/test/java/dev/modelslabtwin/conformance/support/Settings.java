@@ -20,7 +20,8 @@ public record Settings(
         String paymentMethodId,
         String couponCode,
         long seed,
-        Path reportDirectory) {
+        Path reportDirectory,
+        String mcpUrl) {
 
     /** The default seed of the generated cases; {@code -Dconformance.seed} replays another run. */
     public static final long DEFAULT_SEED = 20_260_220L;
@@ -38,7 +39,8 @@ public record Settings(
                 read("conformance.paymentMethodId", null),
                 read("conformance.couponCode", null),
                 read("conformance.seed", null).isEmpty() ? DEFAULT_SEED : Long.parseLong(read("conformance.seed", null)),
-                Path.of(read("conformance.reportDirectory", null).isEmpty() ? "target" : read("conformance.reportDirectory", null)));
+                Path.of(read("conformance.reportDirectory", null).isEmpty() ? "target" : read("conformance.reportDirectory", null)),
+                read("conformance.mcpUrl", "MODELSLAB_MCP_URL"));
     }
 
     /** Whether the run targets a server somewhere else rather than the emulator it starts itself. */

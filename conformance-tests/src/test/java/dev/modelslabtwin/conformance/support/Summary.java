@@ -62,6 +62,10 @@ public final class Summary {
         out.append("  - generated negative cases: ").append(generated).append(" (failed: ").append(generatedFailed).append(")")
                 .append(generatedByConstraint(checks)).append('\n');
         out.append("  - recorded documentation answers and reads: ").append(recorded).append(" (failed: ").append(recordedFailed).append(")").append('\n');
+        long mcp = checks.stream().filter(c -> c.category().equals("mcp")).count();
+        long mcpFailed = checks.stream().filter(c -> c.category().equals("mcp") && !c.passed()).count();
+        out.append("  - MCP tool answers (").append(target.mcpUrl()).append(") held to their operation's contract: ").append(mcp)
+                .append(" (failed: ").append(mcpFailed).append(")").append('\n');
         out.append("- Tests failed: ").append(exchanges.failedTests().size())
                 .append(", skipped: ").append(exchanges.skipped().size()).append('\n').append('\n');
 

@@ -167,6 +167,14 @@ public final class Target {
         return api;
     }
 
+    /**
+     * The target's Agent Control Plane MCP endpoint: {@code -Dconformance.mcpUrl} (or {@code MODELSLAB_MCP_URL}),
+     * else {@code /mcp/agents} on the target's host, where the hosted server and the emulator serve it.
+     */
+    public java.net.URI mcpUrl() {
+        return settings.mcpUrl().isEmpty() ? URI.create(root + "/mcp/agents") : URI.create(settings.mcpUrl());
+    }
+
     public ControlApi control() {
         assumeEmulator("the emulator's control API plays the person paying and moves emulated time");
         return new ControlApi(root);
