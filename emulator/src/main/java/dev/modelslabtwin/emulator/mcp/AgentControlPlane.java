@@ -1,5 +1,7 @@
 package dev.modelslabtwin.emulator.mcp;
 
+import dev.modelslabtwin.emulator.routing.ApiProblem;
+import dev.modelslabtwin.emulator.routing.Envelopes;
 import io.javalin.config.JavalinConfig;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -174,13 +176,7 @@ public final class AgentControlPlane {
 
     /** The API's {@code validation_error} for arguments no REST request could be made of. */
     private static String refusalEnvelope(Map<String, List<String>> details) {
-        var envelope = dev.modelslabtwin.emulator.routing.Json.MAPPER.createObjectNode();
-        envelope.putNull("data");
-        var error = envelope.putObject("error");
-        error.put("code", "validation_error");
-        error.put("message", "The given data was invalid.");
-        error.set("details", dev.modelslabtwin.emulator.routing.Json.MAPPER.valueToTree(details));
-        envelope.putObject("meta").put("request_id", UUID.randomUUID().toString());
-        return envelope.toString();
+        ApiProblem refusal = ApiProblem.validation(details);
+        return Envelopes.error(UUID.randomUUID().toString(), refusal.code(), refusal.getMessage(), refusal.details()).toString();
     }
 }

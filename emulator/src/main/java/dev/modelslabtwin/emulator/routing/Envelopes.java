@@ -48,6 +48,11 @@ public final class Envelopes {
     }
 
     public static void writeError(Context http, String requestId, int status, String code, String message, Map<String, ?> details) {
+        write(http, status, error(requestId, code, message, details));
+    }
+
+    /** The error envelope: {@code data} null, the error's code, message and details, the request id. */
+    public static ObjectNode error(String requestId, String code, String message, Map<String, ?> details) {
         ObjectNode envelope = Json.MAPPER.createObjectNode();
         envelope.putNull("data");
         ObjectNode error = envelope.putObject("error");
@@ -55,7 +60,7 @@ public final class Envelopes {
         error.put("message", message == null || message.isBlank() ? code : message);
         error.set("details", Json.MAPPER.valueToTree(details == null ? Map.of() : details));
         envelope.putObject("meta").put("request_id", requestId);
-        write(http, status, envelope);
+        return envelope;
     }
 
     private static void write(Context http, int status, ObjectNode envelope) {
