@@ -2,12 +2,6 @@ package dev.modelslabtwin.emulator.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.Emulator;
-import dev.modelslabtwin.emulator.TestHttp;
-import dev.modelslabtwin.emulator.junit.EmulatorBaseUrl;
-import dev.modelslabtwin.emulator.junit.EmulatorToken;
-import dev.modelslabtwin.emulator.junit.ModelsLabEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,22 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code agent-billing}: every action, as the REST API answers it, on the cards and invoices the REST API sees. */
-@ModelsLabEmulator
-class AgentBillingToolTest {
-
-    private AgentMcpClient mcp;
-    private TestHttp rest;
-
-    @BeforeEach
-    void connect(@EmulatorBaseUrl String baseUrl, @EmulatorToken String token) {
-        mcp = AgentMcpClient.withBearer(baseUrl, token);
-        rest = new TestHttp(baseUrl, token).contractChecked();
-    }
-
-    @AfterEach
-    void disconnect() {
-        mcp.close();
-    }
+class AgentBillingToolTest extends DefaultAgentTest {
 
     @Test
     void overviewSummarisesTheAccount() {

@@ -2,12 +2,7 @@ package dev.modelslabtwin.emulator.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.Emulator;
-import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.junit.EmulatorBaseUrl;
-import dev.modelslabtwin.emulator.junit.EmulatorToken;
-import dev.modelslabtwin.emulator.junit.ModelsLabEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,26 +11,11 @@ import static dev.modelslabtwin.emulator.MoneyAssertions.assertMoney;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** {@code agent-subscriptions}: every action, as the REST API answers it, on the subscriptions the REST API sees. */
-@ModelsLabEmulator
-class AgentSubscriptionsToolTest {
+class AgentSubscriptionsToolTest extends DefaultAgentTest {
 
     /** The seed's Standard plan, $27 a month, and its Imagen Pro plan. */
     private static final int STANDARD = 20;
     private static final int IMAGEN_PRO = 30;
-
-    private AgentMcpClient mcp;
-    private TestHttp rest;
-
-    @BeforeEach
-    void connect(@EmulatorBaseUrl String baseUrl, @EmulatorToken String token) {
-        mcp = AgentMcpClient.withBearer(baseUrl, token);
-        rest = new TestHttp(baseUrl, token).contractChecked();
-    }
-
-    @AfterEach
-    void disconnect() {
-        mcp.close();
-    }
 
     @Test
     void thePlansAreTheRestApis() {

@@ -2,12 +2,7 @@ package dev.modelslabtwin.emulator.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.ControlHttp;
-import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.junit.EmulatorBaseUrl;
-import dev.modelslabtwin.emulator.junit.EmulatorToken;
-import dev.modelslabtwin.emulator.junit.ModelsLabEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static dev.modelslabtwin.emulator.MoneyAssertions.assertMoney;
@@ -15,25 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code agent-wallet}: every action, as the REST API answers it, on the same wallet the REST API sees. */
-@ModelsLabEmulator
-class AgentWalletToolTest {
+class AgentWalletToolTest extends DefaultAgentTest {
 
     /** The seeded reseller account's token: only resellers may withdraw. */
     private static final String RESELLER_TOKEN = "2|twin_reseller_token_0123456789abcdefghij";
-
-    private AgentMcpClient mcp;
-    private TestHttp rest;
-
-    @BeforeEach
-    void connect(@EmulatorBaseUrl String baseUrl, @EmulatorToken String token) {
-        mcp = AgentMcpClient.withBearer(baseUrl, token);
-        rest = new TestHttp(baseUrl, token).contractChecked();
-    }
-
-    @AfterEach
-    void disconnect() {
-        mcp.close();
-    }
 
     @Test
     void balanceIsTheRestApisBalance() {

@@ -6,13 +6,8 @@ import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.emulator.faults.Fault;
 import dev.modelslabtwin.emulator.journal.JournalEntry;
 import dev.modelslabtwin.emulator.journal.RequestJournal;
-import dev.modelslabtwin.emulator.junit.EmulatorBaseUrl;
-import dev.modelslabtwin.emulator.junit.EmulatorToken;
-import dev.modelslabtwin.emulator.junit.ModelsLabEmulator;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -29,24 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An MCP tool call is the REST request it stands for, through the same pipeline: idempotency, rate
  * limits, faults, card data policy, the ledger and the journal treat both alike.
  */
-@ModelsLabEmulator
-class McpCallsAreRestCallsTest {
-
-    private AgentMcpClient mcp;
-    private TestHttp rest;
-    private String token;
-
-    @BeforeEach
-    void connect(@EmulatorBaseUrl String baseUrl, @EmulatorToken String token) {
-        this.token = token;
-        mcp = AgentMcpClient.withBearer(baseUrl, token);
-        rest = new TestHttp(baseUrl, token).contractChecked();
-    }
-
-    @AfterEach
-    void disconnect() {
-        mcp.close();
-    }
+class McpCallsAreRestCallsTest extends DefaultAgentTest {
 
     @Test
     void theJournalShowsEachCallAsTheRestRequestItMadeMarkedAsMcp(Emulator emulator) {

@@ -2,13 +2,8 @@ package dev.modelslabtwin.emulator.mcp;
 
 import dev.modelslabtwin.emulator.Emulator;
 import dev.modelslabtwin.emulator.journal.RequestJournal;
-import dev.modelslabtwin.emulator.junit.EmulatorBaseUrl;
-import dev.modelslabtwin.emulator.junit.EmulatorToken;
-import dev.modelslabtwin.emulator.junit.ModelsLabEmulator;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -23,20 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the protocol's own invalid-params error, not a tool error; what no REST request can carry is the API's
  * {@code validation_error}; neither reaches the API.
  */
-@ModelsLabEmulator
-class McpProtocolMisuseTest {
-
-    private AgentMcpClient mcp;
-
-    @BeforeEach
-    void connect(@EmulatorBaseUrl String baseUrl, @EmulatorToken String token) {
-        mcp = AgentMcpClient.withBearer(baseUrl, token);
-    }
-
-    @AfterEach
-    void disconnect() {
-        mcp.close();
-    }
+class McpProtocolMisuseTest extends DefaultAgentTest {
 
     @Test
     void anUnknownToolIsInvalidParams() {
