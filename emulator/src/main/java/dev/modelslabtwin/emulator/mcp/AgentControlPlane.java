@@ -9,6 +9,7 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpError;
@@ -48,6 +49,8 @@ public final class AgentControlPlane {
     private static final Logger LOG = LoggerFactory.getLogger(AgentControlPlane.class);
     private static final String CALLER = McpCaller.class.getName();
     private static final McpJsonMapper JSON = McpJson.MAPPER;
+    private static final List<String> LOCAL_ORIGINS = List.of("http://localhost:*", "https://localhost:*",
+            "http://127.0.0.1:*", "https://127.0.0.1:*", "http://[::1]:*", "https://[::1]:*");
 
     private final ToolCatalogue catalogue;
     private final InProcessApi api = new InProcessApi();
@@ -69,6 +72,9 @@ public final class AgentControlPlane {
                 .jsonMapper(JSON)
                 .mcpEndpoint(PATH)
                 .contextExtractor(request -> McpTransportContext.create(Map.of(CALLER, McpCaller.of(request))))
+                // As the MCP specification asks of servers, against DNS rebinding: a browser page may call
+                // only from a page on this machine; clients that are no browser send no Origin.
+                .securityValidator(DefaultServerTransportSecurityValidator.builder().allowedOrigins(LOCAL_ORIGINS).build())
                 .build();
         McpServer.sync(transport)
                 .serverInfo(SERVER_NAME, SERVER_VERSION)

@@ -86,6 +86,15 @@ class MalformedMcpRequestsAreRefusedTest {
         refused(post(baseUrl, huge, Map.of()), 413);
     }
 
+    @Test
+    void aBrowserPageOfAnotherSiteIsRefusedAsTheMcpSpecificationAsks(@EmulatorBaseUrl String baseUrl) throws Exception {
+        HttpResponse<String> elsewhere = post(baseUrl, INITIALIZE, Map.of("Origin", "http://attacker.example"));
+
+        assertEquals(403, elsewhere.statusCode(), elsewhere.body());
+        assertFalse(elsewhere.body().contains("Exception"), elsewhere.body());
+        assertEquals(200, post(baseUrl, INITIALIZE, Map.of("Origin", "http://localhost:6274")).statusCode(), "a page on this machine");
+    }
+
     private String session(String baseUrl) throws IOException, InterruptedException {
         HttpResponse<String> initialized = post(baseUrl, INITIALIZE, Map.of());
         assertEquals(200, initialized.statusCode(), initialized.body());
