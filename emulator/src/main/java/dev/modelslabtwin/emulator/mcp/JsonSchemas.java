@@ -95,6 +95,12 @@ final class JsonSchemas {
         if (schema.has("items")) {
             out.set("items", convert(schema.get("items"), depth + 1));
         }
+        for (String alternatives : List.of("anyOf", "oneOf")) {
+            if (schema.has(alternatives)) {
+                ArrayNode converted = out.putArray(alternatives);
+                schema.get(alternatives).forEach(branch -> converted.add(convert(branch, depth + 1)));
+            }
+        }
         if (schema.has("properties")) {
             ObjectNode properties = out.putObject("properties");
             schema.get("properties").fields().forEachRemaining(property ->
@@ -172,7 +178,7 @@ final class JsonSchemas {
         widest(schemas, out, "minItems", BigDecimal::min);
         widest(schemas, out, "maxItems", BigDecimal::max);
         for (String keyword : List.of("multipleOf", "pattern", "format", "items", "uniqueItems", "properties",
-                "required", "additionalProperties", "default", "examples")) {
+                "required", "additionalProperties", "default", "examples", "anyOf", "oneOf")) {
             JsonNode value = first.get(keyword);
             if (value != null && schemas.stream().allMatch(schema -> value.equals(schema.get(keyword)))) {
                 out.set(keyword, value.deepCopy());
