@@ -45,10 +45,11 @@ public final class ToolCatalogue {
 
     /**
      * An action the contract serves: the tool and action, the REST operation (method, path template,
-     * summary, whether it needs a token, whether it takes a JSON body) and its arguments by MCP name.
+     * summary, what its request body's schema says of itself, e.g. which of two names is required, whether
+     * it needs a token, whether it takes a JSON body) and its arguments by MCP name.
      */
     public record LiveAction(AgentTools.Tool tool, AgentTools.Action action, String method, String path, String summary,
-                             boolean secured, boolean takesBody, Map<String, Argument> arguments) {
+                             String bodyDescription, boolean secured, boolean takesBody, Map<String, Argument> arguments) {
 
         public String name() {
             return action.name();
@@ -165,9 +166,11 @@ public final class ToolCatalogue {
         }
         JsonNode body = operation.path("requestBody");
         boolean takesBody = !body.isMissingNode();
+        String bodyDescription = "";
         if (takesBody) {
             JsonNode resolvedBody = schemas.resolve(body);
             ObjectNode bodySchema = schemas.convert(resolvedBody.path("content").path("application/json").path("schema"));
+            bodyDescription = text(bodySchema.get("description"));
             Set<String> required = new LinkedHashSet<>();
             bodySchema.path("required").forEach(field -> required.add(field.asText()));
             bodySchema.path("properties").fields().forEachRemaining(property -> {
@@ -191,7 +194,8 @@ public final class ToolCatalogue {
             arguments.values().stream().filter(argument -> argument.in() == in).forEach(argument -> ordered.put(argument.name(), argument));
         }
         return new LiveAction(tool, action, operation.path("x-method").asText(), operation.path("x-path").asText(),
-                text(operation.path("summary")), secured(contract, operation), takesBody, Collections.unmodifiableMap(ordered));
+                text(operation.path("summary")), bodyDescription, secured(contract, operation), takesBody,
+                Collections.unmodifiableMap(ordered));
     }
 
     private static void add(Map<String, Argument> arguments, AgentTools.Action action, Argument argument) {
@@ -306,6 +310,9 @@ public final class ToolCatalogue {
             }
             text.append("\n- ").append(live.name()).append(": ").append(live.summary())
                     .append(live.summary().endsWith(".") ? "" : ".");
+            if (!live.bodyDescription().isEmpty()) {
+                text.append(' ').append(live.bodyDescription()).append(live.bodyDescription().endsWith(".") ? "" : ".");
+            }
             if (!required.isEmpty()) {
                 text.append(" Needs ").append(String.join(", ", required)).append('.');
             }
