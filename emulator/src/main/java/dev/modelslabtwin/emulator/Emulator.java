@@ -1,5 +1,6 @@
 package dev.modelslabtwin.emulator;
 
+import dev.modelslabtwin.emulator.admin.AccessGate;
 import dev.modelslabtwin.emulator.admin.ControlApi;
 import dev.modelslabtwin.emulator.admin.DocumentationRoutes;
 import dev.modelslabtwin.emulator.auth.Accounts;
@@ -166,7 +167,8 @@ public final class Emulator implements EmulatorControl, AutoCloseable {
                     DocumentationRoutes.install(config);
                     ControlApi.install(config, emulator, options.adminToken());
                     Traffic.install(config, journal, options.requestLog(), clock, ContractValidator.BASE_PATH);
-                    StripeApi.install(config, services, capabilities.paymentIntents());
+                    StripeApi.install(config, services, capabilities.paymentIntents(),
+                            new AccessGate(options.adminToken())::check);
                     HostedPages.install(config, services, capabilities.paymentIntents());
                     InvoiceFiles.install(config, services);
                     emulator.mcp.install(config);

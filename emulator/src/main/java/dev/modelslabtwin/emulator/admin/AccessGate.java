@@ -14,18 +14,19 @@ import java.util.Map;
  * loopback callers only — unless the emulator was given an admin token, which then opens it to
  * anyone who sends it (a CI job calling an emulator container, for instance).
  */
-final class AccessGate {
+public final class AccessGate {
 
     private static final String REALM = "Bearer realm=\"modelslab-emulator\"";
 
     private final byte[] adminToken;
 
     /** {@code adminToken}: null or blank keeps the control API to loopback callers. */
-    AccessGate(String adminToken) {
+    public AccessGate(String adminToken) {
         this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.getBytes(StandardCharsets.UTF_8);
     }
 
-    void check(Context http) {
+    /** Returns for a caller the control API answers; throws the {@link ApiProblem} (401, 403) otherwise. */
+    public void check(Context http) {
         // The socket's peer, never a forwarding header a caller could forge.
         if (isLoopback(http.req().getRemoteAddr())) {
             return;

@@ -8,6 +8,7 @@ import dev.modelslabtwin.emulator.stripe.CardTokens;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.SetupIntents;
+import dev.modelslabtwin.emulator.stripe.TestCardSteps;
 import dev.modelslabtwin.emulator.stripe.TestCards;
 
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The control routes that do what a person does on Stripe's pages, and the test-card matrix. */
@@ -32,33 +34,38 @@ final class PaymentOperations implements PaymentsApi {
     }
 
     /**
-     * The test-card matrix, so tools can discover which card does what and at which step it fails:
-     * tokenisation ({@code POST /v1/payment_methods}), attach (saving the card, confirming a
-     * SetupIntent), charge, or after 3D Secure.
+     * The test-card matrix, so tools can discover which card, PaymentMethod id or token does what and at
+     * which step it fails: tokenisation ({@code POST /v1/payment_methods}, {@code POST /v1/tokens}),
+     * attach (saving the card, confirming a SetupIntent), charge, or after 3D Secure.
      */
     @Override
     public Object listTestCards() {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TestCards.TestCard card : TestCards.all()) {
-            TestCards.Decline failure = card.declineOnAttach() != null ? card.declineOnAttach()
-                    : card.declineOnCharge() != null ? card.declineOnCharge() : card.declineAfterAuthentication();
+            TestCardSteps steps = TestCardSteps.of(card);
+            TestCards.Decline failure = steps.failure();
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("number", card.number());
+            row.put("number", card.numberIsOwn() ? card.number() : null);
             row.put("payment_method", card.paymentMethod());
+            row.put("payment_methods", card.paymentMethods());
+            row.put("tokens", card.tokens());
             row.put("brand", card.brand());
             row.put("funding", card.funding());
             row.put("country", card.country());
             row.put("behaviour", card.behaviour());
-            row.put("fails_at", card.declineOnAttach() != null ? "attach" : card.declineOnCharge() != null ? "charge"
-                    : card.declineAfterAuthentication() != null ? "after_authentication" : null);
+            row.put("fails_at", steps.failsAt());
             row.put("error_code", failure == null ? null : failure.code());
             row.put("decline_code", failure == null ? null : failure.declineCode());
             row.put("message", failure == null ? null : failure.message());
-            row.put("declined_on_attach", declineCode(card.declineOnAttach()));
-            row.put("declined_on_charge", declineCode(card.declineOnCharge()));
-            row.put("requires_authentication", card.authentication() == TestCards.Authentication.REQUIRED);
-            row.put("declined_after_authentication", declineCode(card.declineAfterAuthentication()));
-            row.put("only_when_cvc_sent", card.declinesOnlyOnTheCvcCheck());
+            row.put("declined_on_attach", declineCode(steps.onAttach()));
+            row.put("declined_on_charge", declineCode(steps.chargeDecline()));
+            row.put("requires_authentication", steps.requiresAuthentication());
+            row.put("three_d_secure", card.threeDSecure().name().toLowerCase(Locale.ROOT));
+            row.put("declined_after_authentication", declineCode(steps.declineAfterAuthentication()));
+            row.put("risk_level", card.risk().name().toLowerCase(Locale.ROOT));
+            row.put("only_when_cvc_sent", card.cvcCheck() == TestCards.Check.FAIL);
+            row.put("only_when_postal_code_sent", card.postalCodeCheck() == TestCards.Check.FAIL);
+            row.put("unmodelled", card.unmodelled());
             rows.add(row);
         }
         rows.addAll(refusedAtTokenisation(services.clock().instant()));

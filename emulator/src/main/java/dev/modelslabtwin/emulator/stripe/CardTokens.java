@@ -19,6 +19,10 @@ public final class CardTokens {
 
     /** Card data as a client sends it; {@code cvc} may be null (Stripe then skips the CVC check). */
     public record RawCard(String number, int expMonth, int expYear, String cvc) {
+
+        public boolean cvcSent() {
+            return cvc != null && !cvc.isEmpty();
+        }
     }
 
     /**
@@ -56,9 +60,15 @@ public final class CardTokens {
 
     /** A new, unattached PaymentMethod for {@code card}; {@link Refused} when Stripe would refuse it. */
     public static PaymentMethods.Card tokenise(Connection db, RawCard card, Instant now) {
+        return tokenise(db, card, BillingDetails.NONE, null, now);
+    }
+
+    /** As {@link #tokenise(Connection, RawCard, Instant)}, with the billing details and metadata sent along. */
+    public static PaymentMethods.Card tokenise(Connection db, RawCard card, BillingDetails billing, String metadata,
+                                               Instant now) {
         TestCards.TestCard testCard = check(card, now);
-        return PaymentMethods.create(db, testCard, card.expMonth(), fullYear(card.expYear()),
-                card.cvc() != null && !card.cvc().isEmpty(), now);
+        return PaymentMethods.create(db, testCard, card.expMonth(), fullYear(card.expYear()), card.cvcSent(), billing,
+                metadata, now);
     }
 
     /** The test card {@code card} is, after Stripe's checks; {@link Refused} when one fails. */
@@ -113,7 +123,7 @@ public final class CardTokens {
     }
 
     /** Stripe reads a two-digit year as this century's. */
-    private static int fullYear(int year) {
+    public static int fullYear(int year) {
         return year >= 0 && year < 100 ? 2000 + year : year;
     }
 }

@@ -41,7 +41,7 @@ public final class PaymentIntents {
     /** A stored PaymentIntent. {@code declineCode} is set once a charge failed. */
     public record PaymentIntent(String id, long accountId, BigDecimal amount, String status, String paymentMethodId,
                                 ChargePurpose purpose, String reference, String declineCode, String clientSecret,
-                                Instant createdAt, Instant updatedAt) {
+                                String latestChargeId, Instant createdAt, Instant updatedAt) {
 
         public boolean succeeded() {
             return SUCCEEDED.equals(status);
@@ -64,7 +64,7 @@ public final class PaymentIntents {
     }
 
     private static final String COLUMNS = "id, account_id, amount, status, payment_method_id, purpose, reference, "
-            + "decline_code, client_secret, created_at, updated_at";
+            + "decline_code, client_secret, latest_charge_id, created_at, updated_at";
 
     /**
      * The emulator's page where a person passes or fails 3D Secure for a PaymentIntent or SetupIntent in
@@ -110,12 +110,17 @@ public final class PaymentIntents {
      */
     public PaymentIntent charge(Connection db, long accountId, String paymentMethodId, BigDecimal amount,
                                 ChargePurpose purpose, String reference, Instant now) {
+        return charge(db, accountId, paymentMethodId, amount, purpose, reference, false, now);
+    }
+
+    private PaymentIntent charge(Connection db, long accountId, String paymentMethodId, BigDecimal amount,
+                                 ChargePurpose purpose, String reference, boolean offSession, Instant now) {
         PaymentMethods.Card card = PaymentMethods.chargeable(db, accountId, paymentMethodId, now);
         String id = StripeIds.next("pi");
         String secret = id + "_secret_" + StripeIds.random(24);
-        Sql.update(db, "INSERT INTO payment_intents (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
+        Sql.update(db, "INSERT INTO payment_intents (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?, ?)",
                 id, accountId, amount, REQUIRES_PAYMENT_METHOD, card.id(), purpose, reference, secret, now, now);
-        return attempt(db, id, card, now);
+        return attempt(db, id, card, offSession, now);
     }
 
     /**
@@ -133,19 +138,32 @@ public final class PaymentIntents {
             throw new ApiProblem(409, "invalid_state", "Payment " + paymentIntentId + " is " + intent.status()
                     + " and cannot be confirmed again.", Map.of("status", intent.status()));
         }
-        return attempt(db, paymentIntentId, PaymentMethods.chargeable(db, intent.accountId(), paymentMethodId, now), now);
+        return attempt(db, paymentIntentId, PaymentMethods.chargeable(db, intent.accountId(), paymentMethodId, now), false,
+                now);
     }
 
-    /** Charges {@code card} for the stored PaymentIntent {@code id}: the card's row of the test-card matrix decides. */
-    private PaymentIntent attempt(Connection db, String id, PaymentMethods.Card card, Instant now) {
+    /**
+     * Charges {@code card} for the stored PaymentIntent {@code id}: the card's row of the test-card matrix
+     * decides, through {@link CardNetwork} ({@code offSession}: nobody is there to pass 3D Secure).
+     */
+    private PaymentIntent attempt(Connection db, String id, PaymentMethods.Card card, boolean offSession, Instant now) {
         Sql.update(db, "UPDATE payment_intents SET payment_method_id = ?, decline_code = NULL, updated_at = ? WHERE id = ?",
                 card.id(), now, id);
-        if (card.declineOnCharge() != null) {
-            return decline(db, id, card.declineOnCharge(), now);
-        }
-        if (card.testCard().authentication() == TestCards.Authentication.REQUIRED) {
+        CardNetwork.Verdict verdict = CardNetwork.charge(card, offSession);
+        if (verdict instanceof CardNetwork.NeedsAuthentication) {
             Sql.update(db, "UPDATE payment_intents SET status = ?, updated_at = ? WHERE id = ?", REQUIRES_ACTION, now, id);
             return find(db, id).orElseThrow();
+        }
+        return settle(db, id, card, verdict, false, now);
+    }
+
+    /** Records the charge of a decided attempt, then succeeds (fulfilling) or declines the PaymentIntent. */
+    private PaymentIntent settle(Connection db, String id, PaymentMethods.Card card, CardNetwork.Verdict verdict,
+                                 boolean authenticated, Instant now) {
+        PaymentIntent intent = find(db, id).orElseThrow();
+        Charges.record(db, id, card.id(), intent.amount(), verdict, authenticated, now);
+        if (verdict instanceof CardNetwork.Declined declined) {
+            return decline(db, id, declined.decline(), now);
         }
         return succeed(db, id, now);
     }
@@ -154,16 +172,13 @@ public final class PaymentIntents {
      * Charges as {@link #charge} does where nobody can pass 3D Secure (an off-session charge, or an
      * operation that cannot hand a next action back): a card that needs it is declined with
      * {@code authentication_required} instead of stopping at {@code requires_action}, as Stripe declines
-     * an off-session charge of such a card.
+     * an off-session charge of such a card — unless it was set up for off-session payments (see
+     * {@link CardNetwork#charge}).
      */
     public PaymentIntent chargeWithoutAuthentication(Connection db, long accountId, String paymentMethodId,
                                                      BigDecimal amount, ChargePurpose purpose, String reference,
                                                      Instant now) {
-        PaymentIntent intent = charge(db, accountId, paymentMethodId, amount, purpose, reference, now);
-        if (intent.requiresAction()) {
-            return decline(db, intent.id(), TestCards.AUTHENTICATION_REQUIRED, now);
-        }
-        return intent;
+        return charge(db, accountId, paymentMethodId, amount, purpose, reference, true, now);
     }
 
     /**
@@ -180,12 +195,8 @@ public final class PaymentIntents {
         if (!approved) {
             return decline(db, paymentIntentId, TestCards.AUTHENTICATION_FAILED, now);
         }
-        TestCards.Decline after = PaymentMethods.find(db, intent.paymentMethodId()).map(card -> card.testCard()
-                .declineAfterAuthentication()).orElse(null);
-        if (after != null) {
-            return decline(db, paymentIntentId, after, now);
-        }
-        return succeed(db, paymentIntentId, now);
+        PaymentMethods.Card card = PaymentMethods.find(db, intent.paymentMethodId()).orElseThrow();
+        return settle(db, paymentIntentId, card, CardNetwork.afterAuthentication(card), true, now);
     }
 
     /**
@@ -238,6 +249,6 @@ public final class PaymentIntents {
                 row.getString("status"), row.getString("payment_method_id"),
                 ChargePurpose.fromWireName(row.getString("purpose")),
                 row.getString("reference"), row.getString("decline_code"), row.getString("client_secret"),
-                row.instant("created_at"), row.instant("updated_at"));
+                row.getString("latest_charge_id"), row.instant("created_at"), row.instant("updated_at"));
     }
 }

@@ -21,52 +21,67 @@ import java.util.Optional;
 public final class PaymentMethods {
 
     /**
-     * A stored card: never more of it than Stripe would show (brand, last four, expiry), plus which row
-     * of the public test-card matrix it is and whether it was tokenised with a CVC.
+     * A stored card: never more of it than Stripe would show (brand, last four, expiry, billing details),
+     * plus which row of the public test-card matrix it is ({@code testCardKey}), whether it was tokenised
+     * with a CVC, and whether it was set up for later payments through a SetupIntent. A card made from a
+     * test id ({@code pm_card_*}, {@code tok_*}) has no billing details of its own ({@code billingDetails}
+     * null): Stripe's test PaymentMethods carry whatever their checks need, so every check runs.
      */
-    public record Card(String id, Long accountId, String testCardNumber, String brand, String last4, int expMonth,
+    public record Card(String id, Long accountId, String testCardKey, String brand, String last4, int expMonth,
                        int expYear, String funding, String country, boolean isDefault, boolean cvcProvided,
-                       Instant createdAt) {
+                       BillingDetails billingDetails, String metadata, boolean setUp, Instant createdAt) {
 
         public TestCards.TestCard testCard() {
-            return TestCards.byNumber(testCardNumber).orElseThrow(
-                    () -> new IllegalStateException("card " + id + " has no test-card row " + last4));
+            return TestCards.byKey(testCardKey).orElseThrow(
+                    () -> new IllegalStateException("card " + id + " has no test-card row " + testCardKey));
+        }
+
+        public boolean postalCodeSent() {
+            return billingDetails == null || billingDetails.postalCodeSent();
+        }
+
+        public boolean line1Sent() {
+            return billingDetails == null || billingDetails.line1Sent();
         }
 
         /** Why Stripe refuses to attach this card, or null. */
         public TestCards.Decline declineOnAttach() {
-            return cvcCheckSkipped() ? null : testCard().declineOnAttach();
-        }
-
-        /** Why Stripe declines a charge of this card, or null. */
-        public TestCards.Decline declineOnCharge() {
-            return cvcCheckSkipped() ? null : testCard().declineOnCharge();
-        }
-
-        private boolean cvcCheckSkipped() {
-            return !cvcProvided && testCard().declinesOnlyOnTheCvcCheck();
+            return CardNetwork.refusalOnAttach(this);
         }
     }
 
     private static final String COLUMNS = "id, account_id, test_card, brand, last4, exp_month, exp_year, funding, country, "
-            + "is_default, cvc_provided, created_at";
+            + "is_default, cvc_provided, billing_details, metadata, set_up, created_at";
 
     private PaymentMethods() {
     }
 
-    /** A new, unattached PaymentMethod for a test card, as a {@code pm_card_*} shortcut makes one (CVC given). */
+    /** A new, unattached PaymentMethod for a test id ({@code pm_card_*}, {@code tok_*}): a CVC counts as sent. */
     public static Card create(Connection db, TestCards.TestCard card, int expMonth, int expYear, Instant now) {
-        return create(db, card, expMonth, expYear, true, now);
+        return create(db, card, expMonth, expYear, true, null, null, now);
     }
 
-    /** A new, unattached PaymentMethod for a test card, as tokenisation with the publishable key makes one. */
+    /**
+     * A new, unattached PaymentMethod, as tokenisation with the publishable key makes one; {@code billing}
+     * null for a test id, {@code metadata} Stripe's JSON or null.
+     */
     public static Card create(Connection db, TestCards.TestCard card, int expMonth, int expYear, boolean cvcProvided,
-                              Instant now) {
+                              BillingDetails billing, String metadata, Instant now) {
         String id = StripeIds.next("pm");
-        Sql.update(db, "INSERT INTO payment_methods (" + COLUMNS + ") VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)",
-                id, card.number(), card.brand(), card.last4(), expMonth, expYear, card.funding(), card.country(),
-                cvcProvided, now);
+        Sql.update(db, "INSERT INTO payment_methods (" + COLUMNS + ") VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, "
+                        + "FALSE, ?)", id, card.key(), card.brand(), card.last4(), expMonth, expYear, card.funding(),
+                card.country(), cvcProvided, billing == null ? null : billing.toJson(), metadata, now);
         return find(db, id).orElseThrow();
+    }
+
+    /** A fresh PaymentMethod for a {@code pm_card_*} test id, expiring in December three years on. */
+    public static Card forShortcut(Connection db, TestCards.TestCard card, Instant now) {
+        return create(db, card, 12, now.atZone(ZoneOffset.UTC).getYear() + 3, now);
+    }
+
+    /** Records that the card was set up for later payments (a SetupIntent with it succeeded). */
+    public static void markSetUp(Connection db, String paymentMethodId) {
+        Sql.update(db, "UPDATE payment_methods SET set_up = TRUE WHERE id = ?", paymentMethodId);
     }
 
     /**
@@ -84,7 +99,7 @@ public final class PaymentMethods {
         Optional<TestCards.TestCard> shortcut = TestCards.byPaymentMethodShortcut(paymentMethodId);
         Card card;
         if (shortcut.isPresent()) {
-            card = create(db, shortcut.get(), 12, now.atZone(ZoneOffset.UTC).getYear() + 3, now);
+            card = forShortcut(db, shortcut.get(), now);
         } else {
             card = find(db, paymentMethodId)
                     .filter(existing -> existing.accountId() == null || existing.accountId() == accountId)
@@ -119,7 +134,7 @@ public final class PaymentMethods {
     public static Card chargeable(Connection db, long accountId, String paymentMethodId, Instant now) {
         Optional<TestCards.TestCard> shortcut = TestCards.byPaymentMethodShortcut(paymentMethodId);
         if (shortcut.isPresent()) {
-            return create(db, shortcut.get(), 12, now.atZone(ZoneOffset.UTC).getYear() + 3, now);
+            return forShortcut(db, shortcut.get(), now);
         }
         return find(db, paymentMethodId)
                 .filter(card -> card.accountId() == null || card.accountId() == accountId)
@@ -176,9 +191,11 @@ public final class PaymentMethods {
     private static Card map(Row row) {
         // Read through getObject: wasNull() after getLong would be overtaken by the next column read.
         Long accountId = row.getObject("account_id", Long.class);
+        String billing = row.getString("billing_details");
         return new Card(row.getString("id"), accountId, row.getString("test_card"),
                 row.getString("brand"), row.getString("last4"), row.getInt("exp_month"), row.getInt("exp_year"),
                 row.getString("funding"), row.getString("country"), row.getBoolean("is_default"),
-                row.getBoolean("cvc_provided"), row.instant("created_at"));
+                row.getBoolean("cvc_provided"), billing == null ? null : BillingDetails.fromJson(billing),
+                row.getString("metadata"), row.getBoolean("set_up"), row.instant("created_at"));
     }
 }

@@ -80,10 +80,11 @@ public final class SetupIntents {
         PaymentMethods.Card card = PaymentMethods.chargeable(db, intent.accountId(), paymentMethodId, now);
         Sql.update(db, "UPDATE setup_intents SET payment_method_id = ?, decline_code = NULL, updated_at = ? WHERE id = ?",
                 card.id(), now, setupIntentId);
-        if (card.declineOnAttach() != null) {
-            return fail(db, setupIntentId, card.declineOnAttach(), now);
+        TestCards.Decline refusal = CardNetwork.refusalOnAttach(card);
+        if (refusal != null) {
+            return fail(db, setupIntentId, refusal, now);
         }
-        if (card.testCard().authentication() == TestCards.Authentication.REQUIRED) {
+        if (card.testCard().setupNeedsAuthentication()) {
             return status(db, setupIntentId, REQUIRES_ACTION, now);
         }
         return succeed(db, intent, card.id(), now);
@@ -108,6 +109,7 @@ public final class SetupIntents {
 
     private static SetupIntent succeed(Connection db, SetupIntent intent, String paymentMethodId, Instant now) {
         PaymentMethods.attach(db, intent.accountId(), paymentMethodId, false, now);
+        PaymentMethods.markSetUp(db, paymentMethodId);
         return status(db, intent.id(), SUCCEEDED, now);
     }
 

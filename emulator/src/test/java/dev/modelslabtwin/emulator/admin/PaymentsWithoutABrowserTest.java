@@ -79,8 +79,10 @@ class PaymentsWithoutABrowserTest extends ResetBeforeEachTest {
 
     private static JsonNode card(JsonNode cards, String paymentMethod) {
         for (JsonNode card : cards) {
-            if (card.path("payment_method").asText().equals(paymentMethod)) {
-                return card;
+            for (JsonNode id : card.path("payment_methods")) {
+                if (id.asText().equals(paymentMethod)) {
+                    return card;
+                }
             }
         }
         throw new AssertionError("no " + paymentMethod + " in " + cards);

@@ -59,9 +59,12 @@ class CardTokenisationTest {
         assertEquals("unchecked", card.path("checks").path("cvc_check").asText());
         assertFalse(created.body().contains("5555555555554444"), "the number never comes back");
 
-        TestHttp.Answer retrieved = stripe.get("/v1/payment_methods/" + pm.path("id").asText());
+        assertEquals("Ada Lovelace", pm.path("billing_details").path("name").asText());
+        assertEquals(0, pm.path("metadata").size(), "Stripe redacts metadata for a publishable key");
+        TestHttp.Answer retrieved = FakeStripe.secret(emu).get("/v1/payment_methods/" + pm.path("id").asText());
         assertEquals(200, retrieved.status(), retrieved.body());
         assertEquals(pm.path("card"), retrieved.json().path("card"));
+        assertEquals("42", retrieved.json().path("metadata").path("order").asText(), "the secret key sees it");
         assertEquals(pm.path("card").path("fingerprint"), stripe.tokenise("5555555555554444", "123").json()
                 .path("card").path("fingerprint"), "the same card has the same fingerprint");
     }
@@ -209,10 +212,21 @@ class CardTokenisationTest {
 
     @Test
     void anUnknownPaymentMethodIsResourceMissing() {
-        TestHttp.Answer answer = stripe.get("/v1/payment_methods/pm_doesNotExist");
+        TestHttp.Answer answer = FakeStripe.secret(emu).get("/v1/payment_methods/pm_doesNotExist");
 
         assertInvalidRequest(answer, 404, "resource_missing", "payment_method");
-        assertEquals("No such payment_method: 'pm_doesNotExist'", answer.json().path("error").path("message").asText());
+        assertEquals("No such PaymentMethod: 'pm_doesNotExist'", answer.json().path("error").path("message").asText());
+    }
+
+    @Test
+    void thePublishableKeyCannotReadAPaymentMethodBack() {
+        String id = stripe.paymentMethod("4242424242424242");
+
+        TestHttp.Answer answer = stripe.get("/v1/payment_methods/" + id);
+
+        assertInvalidRequest(answer, 401, null, null);
+        assertTrue(answer.json().path("error").path("message").asText().startsWith("This API call cannot be made with a "
+                + "publishable API key."), answer.body());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.modelslabtwin.emulator.stripe;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 
@@ -17,34 +18,60 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * A client of the emulator's fake Stripe as Stripe's clients talk to it: form-encoded parameters with
  * bracket syntax, the publishable key as HTTP Basic user (the documented Python flow) or as a Bearer
- * token (the official CLI). Also posts the hosted pages' HTML forms.
+ * token (the official CLI) — or, for what only ModelsLab's server may read, the secret key's view under
+ * {@code /_emulator/stripe}. Also posts the hosted pages' HTML forms.
  */
 final class FakeStripe {
 
     enum Auth { BASIC, BEARER, NONE }
 
+    /** A SetupIntent made by the API for an account: what an agent confirms it with. */
+    record SetupIntent(String id, String clientSecret) {
+    }
+
     private final TestEmulator emu;
     private final Auth auth;
     private final String key;
+    private final String prefix;
 
-    private FakeStripe(TestEmulator emu, Auth auth, String key) {
+    private FakeStripe(TestEmulator emu, Auth auth, String key, String prefix) {
         this.emu = emu;
         this.auth = auth;
         this.key = key;
+        this.prefix = prefix;
     }
 
     /** Authenticates with the publishable key as the Basic user name. */
     static FakeStripe basic(TestEmulator emu) {
-        return new FakeStripe(emu, Auth.BASIC, emu.emulator().services().publishableKey());
+        return new FakeStripe(emu, Auth.BASIC, emu.emulator().services().publishableKey(), "");
     }
 
     /** Authenticates with {@code Authorization: Bearer <publishable key>}. */
     static FakeStripe bearer(TestEmulator emu) {
-        return new FakeStripe(emu, Auth.BEARER, emu.emulator().services().publishableKey());
+        return new FakeStripe(emu, Auth.BEARER, emu.emulator().services().publishableKey(), "");
+    }
+
+    /** The secret key's view, through the control API (a loopback caller needs no key). */
+    static FakeStripe secret(TestEmulator emu) {
+        return new FakeStripe(emu, Auth.NONE, null, "/_emulator/stripe");
     }
 
     FakeStripe withKey(Auth style, String otherKey) {
-        return new FakeStripe(emu, style, otherKey);
+        return new FakeStripe(emu, style, otherKey, prefix);
+    }
+
+    /** A new SetupIntent of the account {@code api} holds the token of, made through the API. */
+    static SetupIntent setupIntent(TestHttp api) {
+        TestHttp.Answer answer = api.post("/billing/setup-intent", null);
+        assertEquals(200, answer.status(), answer.body());
+        JsonNode data = answer.json().path("data");
+        return new SetupIntent(data.path("setup_intent_id").asText(), data.path("client_secret").asText());
+    }
+
+    /** {@code POST /v1/setup_intents/{id}/confirm} with {@code payment_method} and the client secret. */
+    TestHttp.Answer confirm(SetupIntent intent, String paymentMethod) {
+        return post("/v1/setup_intents/" + intent.id() + "/confirm",
+                Map.of("payment_method", paymentMethod, "client_secret", intent.clientSecret()));
     }
 
     TestHttp.Answer post(String path, Map<String, String> parameters) {
@@ -66,11 +93,16 @@ final class FakeStripe {
         if (body != null) {
             headers.put("Content-Type", "application/x-www-form-urlencoded");
         }
-        return new TestHttp(emu.emulator().baseUrl()).sendToRoot(method, path, body, headers);
+        return new TestHttp(emu.emulator().baseUrl()).sendToRoot(method, prefix + path, body, headers);
     }
 
     /** {@code POST /v1/payment_methods} for a card number with a future expiry and {@code cvc} (null: none sent). */
     TestHttp.Answer tokenise(String number, String cvc) {
+        return tokenise(number, cvc, Map.of());
+    }
+
+    /** As {@link #tokenise(String, String)}, with more parameters (e.g. {@code billing_details[address][postal_code]}). */
+    TestHttp.Answer tokenise(String number, String cvc, Map<String, String> more) {
         Map<String, String> card = new LinkedHashMap<>();
         card.put("type", "card");
         card.put("card[number]", number);
@@ -79,7 +111,13 @@ final class FakeStripe {
         if (cvc != null) {
             card.put("card[cvc]", cvc);
         }
+        card.putAll(more);
         return post("/v1/payment_methods", card);
+    }
+
+    /** The billing address Radar's address checks look at. */
+    static Map<String, String> address() {
+        return Map.of("billing_details[address][line1]", "1 Test Street", "billing_details[address][postal_code]", "94107");
     }
 
     /** The id of a new PaymentMethod for a test card, tokenised with a CVC. */

@@ -140,7 +140,7 @@ class HostedCheckoutPageTest {
         TestHttp.Answer form = FakeStripe.page(emu, failed.header("Location"));
         assertEquals(402, form.status());
         assertTrue(form.body().contains("did not complete 3D Secure"), form.body());
-        assertEquals("open", FakeStripe.bearer(emu).get("/v1/checkout/sessions/" + session).json().path("status").asText());
+        assertEquals("open", FakeStripe.secret(emu).get("/v1/checkout/sessions/" + session).json().path("status").asText());
     }
 
     @Test
@@ -224,7 +224,7 @@ class HostedCheckoutPageTest {
     void theStripeApiShowsTheSessionOpenThenCompleteWithItsPayment() {
         TestHttp api = emu.as(emu.newAccount().token());
         String session = checkout(api, "25").path("session_id").asText();
-        FakeStripe stripe = FakeStripe.basic(emu);
+        FakeStripe stripe = FakeStripe.secret(emu);
 
         JsonNode open = stripe.get("/v1/checkout/sessions/" + session).json();
         pay(session, "4242424242424242", "12/34", "123");
@@ -242,6 +242,17 @@ class HostedCheckoutPageTest {
         assertTrue(complete.path("payment_intent").asText().startsWith("pi_"));
         assertTrue(complete.path("url").isNull());
         CardTokenisationTest.assertInvalidRequest(stripe.get("/v1/checkout/sessions/cs_test_nope"), 404, "resource_missing", "session");
+        JsonNode expanded = stripe.get("/v1/checkout/sessions/" + session + "?expand[]=payment_intent").json();
+        assertEquals("succeeded", expanded.path("payment_intent").path("status").asText(), "expand[]=payment_intent");
+    }
+
+    @Test
+    void thePublishableKeyCannotReadACheckoutSession() {
+        String session = checkout(emu.as(emu.newAccount().token()), "25").path("session_id").asText();
+
+        TestHttp.Answer answer = FakeStripe.basic(emu).get("/v1/checkout/sessions/" + session);
+
+        CardTokenisationTest.assertInvalidRequest(answer, 401, null, null);
     }
 
     private static JsonNode checkout(TestHttp api, String amount) {

@@ -56,7 +56,7 @@ class PaymentIntentApiTest {
         TestHttp api = emu.as(emu.newAccount().token());
         String id = fund(api, "pm_card_threeDSecure2Required", 202).path("data").path("payment").path("payment_intent_id").asText();
 
-        TestHttp.Answer early = stripe.post("/v1/payment_intents/" + id + "/confirm", Map.of());
+        TestHttp.Answer early = FakeStripe.secret(emu).post("/v1/payment_intents/" + id + "/confirm", Map.of());
         assertEquals(200, early.status(), early.body());
         assertEquals("requires_action", early.json().path("status").asText());
         assertEquals(new BigDecimal("0.00"), FakeStripe.balance(api));
@@ -68,13 +68,15 @@ class PaymentIntentApiTest {
         assertEquals(200, approved.status(), approved.body());
         assertTrue(approved.body().contains("The payment succeeded."));
 
-        JsonNode after = stripe.get("/v1/payment_intents/" + id).json();
+        JsonNode after = FakeStripe.secret(emu).get("/v1/payment_intents/" + id).json();
         assertEquals("succeeded", after.path("status").asText());
         assertEquals(3050, after.path("amount_received").asLong());
+        assertTrue(after.path("latest_charge").asText().startsWith("ch_"), "the approved charge");
         assertTrue(after.path("next_action").isNull());
         assertEquals(new BigDecimal("30.50"), FakeStripe.balance(api));
 
-        TestHttp.Answer again = stripe.post("/v1/payment_intents/" + id + "/confirm", Map.of("payment_method", "pm_card_visa"));
+        TestHttp.Answer again = FakeStripe.secret(emu).post("/v1/payment_intents/" + id + "/confirm",
+                Map.of("payment_method", "pm_card_visa"));
         assertInvalidRequest(again, 400, "payment_intent_unexpected_state", null);
         assertEquals("succeeded", again.json().path("error").path("payment_intent").path("status").asText());
         assertEquals(new BigDecimal("30.50"), FakeStripe.balance(api));
@@ -90,7 +92,8 @@ class PaymentIntentApiTest {
         TestHttp api = emu.as(account.token());
         String id = fund(api, "pm_card_chargeCustomerFail", 402).path("error").path("details").path("payment_intent_id").asText();
 
-        JsonNode declined = stripe.get("/v1/payment_intents/" + id).json();
+        FakeStripe secret = FakeStripe.secret(emu);
+        JsonNode declined = secret.get("/v1/payment_intents/" + id).json();
         assertEquals("requires_payment_method", declined.path("status").asText());
         assertTrue(declined.path("payment_method").isNull(), "Stripe clears the card after a decline");
         JsonNode error = declined.path("last_payment_error");
@@ -99,19 +102,46 @@ class PaymentIntentApiTest {
         assertEquals("generic_decline", error.path("decline_code").asText());
         assertEquals("0341", error.path("payment_method").path("card").path("last4").asText());
 
-        TestHttp.Answer stillDeclined = stripe.post("/v1/payment_intents/" + id + "/confirm",
+        TestHttp.Answer stillDeclined = secret.post("/v1/payment_intents/" + id + "/confirm",
                 Map.of("payment_method", stripe.paymentMethod("4000000000009995")));
         assertEquals(402, stillDeclined.status(), stillDeclined.body());
         assertEquals("insufficient_funds", stillDeclined.json().path("error").path("decline_code").asText());
         assertEquals("requires_payment_method", stillDeclined.json().path("error").path("payment_intent").path("status").asText());
 
-        TestHttp.Answer confirmed = stripe.post("/v1/payment_intents/" + id + "/confirm",
+        TestHttp.Answer confirmed = secret.post("/v1/payment_intents/" + id + "/confirm",
                 Map.of("payment_method", stripe.paymentMethod("4242424242424242")));
         assertEquals(200, confirmed.status(), confirmed.body());
         assertEquals("succeeded", confirmed.json().path("status").asText());
         assertTrue(confirmed.json().path("last_payment_error").isNull());
         assertEquals(new BigDecimal("30.50"), FakeStripe.balance(api), "the top-up is fulfilled by the retried charge");
         assertEquals("succeeded", api.get("/payments/" + id + "/status").json().path("data").path("status").asText());
+    }
+
+    @Test
+    void thePublishableKeyReadsAPaymentIntentOnlyWithItsClientSecretAndSeesThePublishableFields() {
+        TestHttp api = emu.as(emu.newAccount().token());
+        JsonNode payment = fund(api, "pm_card_authenticationRequired", 202).path("data").path("payment");
+        String id = payment.path("payment_intent_id").asText();
+
+        assertInvalidRequest(stripe.get("/v1/payment_intents/" + id), 400, "parameter_missing", "client_secret");
+        JsonNode seen = stripe.get("/v1/payment_intents/" + id + "?client_secret=" + payment.path("client_secret").asText()).json();
+        assertEquals(new java.util.TreeSet<>(java.util.List.of("id", "object", "amount", "automatic_payment_methods",
+                "canceled_at", "cancellation_reason", "capture_method", "client_secret", "confirmation_method", "created",
+                "currency", "description", "last_payment_error", "livemode", "next_action", "payment_method",
+                "payment_method_types", "processing", "receipt_email", "setup_future_usage", "shipping", "status")),
+                fieldNames(seen), "the fields Stripe marks retrievable with a publishable key");
+        assertTrue(FakeStripe.secret(emu).get("/v1/payment_intents/" + id).json().path("customer").asText().startsWith("cus_"));
+    }
+
+    @Test
+    void aPublishableKeyConfirmsAPaymentIntentOnlyWithItsClientSecret() {
+        TestHttp api = emu.as(emu.newAccount().token());
+        String id = fund(api, "pm_card_chargeCustomerFail", 402).path("error").path("details").path("payment_intent_id").asText();
+
+        TestHttp.Answer answer = stripe.post("/v1/payment_intents/" + id + "/confirm", Map.of("payment_method", "pm_card_visa"));
+
+        assertInvalidRequest(answer, 400, "parameter_missing", "client_secret");
+        assertEquals(new BigDecimal("0.00"), FakeStripe.balance(api), "nothing charged");
     }
 
     @Test
@@ -128,6 +158,12 @@ class PaymentIntentApiTest {
         TestHttp.Answer answer = stripe.post("/v1/payment_intents/pi_doesNotExist/confirm", Map.of("payment_method", "pm_card_visa"));
 
         assertInvalidRequest(answer, 404, "resource_missing", "intent");
+    }
+
+    private static java.util.Set<String> fieldNames(JsonNode node) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static JsonNode fund(TestHttp api, String card, int status) {

@@ -50,9 +50,12 @@ class PaymentPathsEndToEndTest {
     void setupIntentConfirmedWithStripeSavesTheCardThatThenFundsTheWallet() {
         var account = emu.newAccount();
         TestHttp api = emu.as(account.token());
-        String setup = api.post("/billing/setup-intent", null).json().path("data").path("setup_intent_id").asText();
+        JsonNode created = api.post("/billing/setup-intent", null).json().path("data");
+        String setup = created.path("setup_intent_id").asText();
+        String clientSecret = created.path("client_secret").asText();
 
         TestHttp.Answer confirmed = FakeStripe.basic(emu).post("/v1/setup_intents/" + setup + "/confirm", Map.of(
+                "client_secret", clientSecret,
                 "payment_method_data[type]", "card",
                 "payment_method_data[card][number]", "4000002500003155",
                 "payment_method_data[card][exp_month]", "12",
@@ -63,7 +66,7 @@ class PaymentPathsEndToEndTest {
         String challenge = confirmed.json().path("next_action").path("redirect_to_url").path("url").asText();
         assertEquals(200, FakeStripe.submit(emu, challenge.substring(emu.emulator().baseUrl().length()),
                 Map.of("outcome", "approve")).status());
-        JsonNode succeeded = FakeStripe.basic(emu).get("/v1/setup_intents/" + setup).json();
+        JsonNode succeeded = FakeStripe.basic(emu).get("/v1/setup_intents/" + setup + "?client_secret=" + clientSecret).json();
         assertEquals("succeeded", succeeded.path("status").asText());
         String card = succeeded.path("payment_method").asText();
         TestHttp.Answer attached = api.post("/billing/payment-methods", "{\"payment_method_id\": \"" + card + "\"}");

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import static dev.modelslabtwin.emulator.stripe.CardTokenisationTest.assertInvalidRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /v1/setup_intents/{id}} and its confirm, as the documented SetupIntent flow calls them. */
@@ -41,10 +42,37 @@ class SetupIntentApiTest {
         assertEquals("setup_intent", json.path("object").asText());
         assertEquals("requires_payment_method", json.path("status").asText());
         assertEquals(intent.clientSecret(), json.path("client_secret").asText());
-        assertEquals(customer(account), json.path("customer").asText());
         assertTrue(json.path("payment_method").isNull());
         assertTrue(json.path("next_action").isNull());
         assertTrue(json.path("last_setup_error").isNull());
+        assertFalse(json.has("customer"), "a publishable key sees the publishable fields only");
+        assertFalse(json.has("metadata"));
+        assertEquals(customer(account), FakeStripe.secret(emu).get("/v1/setup_intents/" + intent.id()).json()
+                .path("customer").asText(), "the secret key's view has it");
+    }
+
+    @Test
+    void thePublishableKeyReadsASetupIntentOnlyWithItsClientSecret() {
+        SetupIntents.SetupIntent intent = newSetupIntent(emu.newAccount());
+
+        assertInvalidRequest(stripe.get("/v1/setup_intents/" + intent.id()), 400, "parameter_missing", "client_secret");
+    }
+
+    @Test
+    void theGuidesConfirmWithoutAClientSecretIsRefusedAsStripeRefusesIt() {
+        var account = emu.newAccount();
+        SetupIntents.SetupIntent intent = newSetupIntent(account);
+
+        TestHttp.Answer answer = stripe.post("/v1/setup_intents/" + intent.id() + "/confirm", Map.of(
+                "payment_method_data[type]", "card",
+                "payment_method_data[card][number]", "4242424242424242",
+                "payment_method_data[card][exp_month]", "12",
+                "payment_method_data[card][exp_year]", Integer.toString(FakeStripe.futureYear(emu)),
+                "payment_method_data[card][cvc]", "123"));
+
+        assertInvalidRequest(answer, 400, "parameter_missing", "client_secret");
+        assertTrue(emu.database().transaction(db -> PaymentMethods.list(db, account.id())).isEmpty(), "nothing saved");
+        assertEquals("requires_payment_method", read(intent).path("status").asText());
     }
 
     @Test
@@ -52,7 +80,7 @@ class SetupIntentApiTest {
         var account = emu.newAccount();
         SetupIntents.SetupIntent intent = newSetupIntent(account);
 
-        TestHttp.Answer answer = stripe.post("/v1/setup_intents/" + intent.id() + "/confirm", Map.of(
+        TestHttp.Answer answer = confirm(intent, Map.of(
                 "payment_method_data[type]", "card",
                 "payment_method_data[card][number]", "4242424242424242",
                 "payment_method_data[card][exp_month]", "12",
@@ -65,7 +93,8 @@ class SetupIntentApiTest {
         assertTrue(paymentMethod.startsWith("pm_"), answer.body());
         List<PaymentMethods.Card> saved = emu.database().transaction(db -> PaymentMethods.list(db, account.id()));
         assertEquals(List.of(paymentMethod), saved.stream().map(PaymentMethods.Card::id).toList());
-        assertEquals(customer(account), stripe.get("/v1/payment_methods/" + paymentMethod).json().path("customer").asText());
+        assertEquals(customer(account), FakeStripe.secret(emu).get("/v1/payment_methods/" + paymentMethod).json()
+                .path("customer").asText());
     }
 
     @Test
@@ -86,8 +115,7 @@ class SetupIntentApiTest {
         var account = emu.newAccount();
         SetupIntents.SetupIntent intent = newSetupIntent(account);
 
-        TestHttp.Answer declined = stripe.post("/v1/setup_intents/" + intent.id() + "/confirm",
-                Map.of("payment_method", stripe.paymentMethod("4000000000009995")));
+        TestHttp.Answer declined = confirm(intent, Map.of("payment_method", stripe.paymentMethod("4000000000009995")));
 
         assertEquals(402, declined.status(), declined.body());
         JsonNode error = declined.json().path("error");
@@ -98,8 +126,7 @@ class SetupIntentApiTest {
         assertEquals("9995", error.path("payment_method").path("card").path("last4").asText());
         assertTrue(emu.database().transaction(db -> PaymentMethods.list(db, account.id())).isEmpty());
 
-        TestHttp.Answer retried = stripe.post("/v1/setup_intents/" + intent.id() + "/confirm",
-                Map.of("payment_method", stripe.paymentMethod("4242424242424242")));
+        TestHttp.Answer retried = confirm(intent, Map.of("payment_method", stripe.paymentMethod("4242424242424242")));
         assertEquals(200, retried.status(), retried.body());
         assertEquals("succeeded", retried.json().path("status").asText());
         assertTrue(retried.json().path("last_setup_error").isNull());
@@ -110,8 +137,7 @@ class SetupIntentApiTest {
         var account = emu.newAccount();
         SetupIntents.SetupIntent intent = newSetupIntent(account);
 
-        TestHttp.Answer pending = stripe.post("/v1/setup_intents/" + intent.id() + "/confirm",
-                Map.of("payment_method", "pm_card_authenticationRequired"));
+        TestHttp.Answer pending = confirm(intent, Map.of("payment_method", "pm_card_authenticationRequired"));
 
         assertEquals(200, pending.status(), pending.body());
         assertEquals("requires_action", pending.json().path("status").asText());
@@ -128,7 +154,7 @@ class SetupIntentApiTest {
         assertEquals(200, approved.status(), approved.body());
         assertTrue(approved.body().contains("The card is saved."));
 
-        assertEquals("succeeded", stripe.get("/v1/setup_intents/" + intent.id()).json().path("status").asText());
+        assertEquals("succeeded", read(intent).path("status").asText());
         assertEquals(1, emu.database().transaction(db -> PaymentMethods.list(db, account.id())).size());
     }
 
@@ -136,12 +162,12 @@ class SetupIntentApiTest {
     void failing3DSecureLeavesTheSetupIntentWithAnAuthenticationFailure() {
         var account = emu.newAccount();
         SetupIntents.SetupIntent intent = newSetupIntent(account);
-        stripe.post("/v1/setup_intents/" + intent.id() + "/confirm", Map.of("payment_method", "pm_card_threeDSecure2Required"));
+        confirm(intent, Map.of("payment_method", "pm_card_threeDSecure2Required"));
 
         TestHttp.Answer failed = FakeStripe.submit(emu, "/stripe/3ds/" + intent.id(), Map.of("outcome", "fail"));
 
         assertEquals(402, failed.status(), failed.body());
-        JsonNode json = stripe.get("/v1/setup_intents/" + intent.id()).json();
+        JsonNode json = read(intent);
         assertEquals("requires_payment_method", json.path("status").asText());
         assertEquals("setup_intent_authentication_failure", json.path("last_setup_error").path("code").asText());
         assertTrue(emu.database().transaction(db -> PaymentMethods.list(db, account.id())).isEmpty());
@@ -151,9 +177,9 @@ class SetupIntentApiTest {
     void aSucceededSetupIntentCannotBeConfirmedAgain() {
         var account = emu.newAccount();
         SetupIntents.SetupIntent intent = newSetupIntent(account);
-        stripe.post("/v1/setup_intents/" + intent.id() + "/confirm", Map.of("payment_method", "pm_card_visa"));
+        confirm(intent, Map.of("payment_method", "pm_card_visa"));
 
-        TestHttp.Answer again = stripe.post("/v1/setup_intents/" + intent.id() + "/confirm", Map.of("payment_method", "pm_card_visa"));
+        TestHttp.Answer again = confirm(intent, Map.of("payment_method", "pm_card_visa"));
 
         assertInvalidRequest(again, 400, "setup_intent_unexpected_state", null);
         assertEquals(1, emu.database().transaction(db -> PaymentMethods.list(db, account.id())).size());
@@ -167,28 +193,26 @@ class SetupIntentApiTest {
                 Map.of("payment_method", "pm_card_visa", "client_secret", intent.id() + "_secret_wrong"));
 
         assertInvalidRequest(answer, 400, null, "client_secret");
-        assertEquals("requires_payment_method", stripe.get("/v1/setup_intents/" + intent.id()).json().path("status").asText());
+        assertEquals("requires_payment_method", read(intent).path("status").asText());
     }
 
     @Test
     void confirmingWithoutACardSaysWhatIsMissing() {
         SetupIntents.SetupIntent intent = newSetupIntent(emu.newAccount());
 
-        assertInvalidRequest(stripe.post("/v1/setup_intents/" + intent.id() + "/confirm", Map.of()), 400,
-                "parameter_missing", "payment_method");
-        assertInvalidRequest(stripe.post("/v1/setup_intents/" + intent.id() + "/confirm", Map.of("payment_method", "pm_card_visa",
-                "payment_method_data[type]", "card")), 400, null, "payment_method_data");
+        assertInvalidRequest(confirm(intent, Map.of()), 400, "parameter_missing", "payment_method");
+        assertInvalidRequest(confirm(intent, Map.of("payment_method", "pm_card_visa", "payment_method_data[type]", "card")),
+                400, null, "payment_method_data");
     }
 
     @Test
     void anotherAccountsCardIsAsUnknownAsAMadeUpOne() {
         var owner = emu.newAccount();
         SetupIntents.SetupIntent ownersIntent = newSetupIntent(owner);
-        String ownersCard = stripe.post("/v1/setup_intents/" + ownersIntent.id() + "/confirm",
-                Map.of("payment_method", "pm_card_visa")).json().path("payment_method").asText();
+        String ownersCard = confirm(ownersIntent, Map.of("payment_method", "pm_card_visa")).json().path("payment_method").asText();
         SetupIntents.SetupIntent intent = newSetupIntent(emu.newAccount());
 
-        TestHttp.Answer answer = stripe.post("/v1/setup_intents/" + intent.id() + "/confirm", Map.of("payment_method", ownersCard));
+        TestHttp.Answer answer = confirm(intent, Map.of("payment_method", ownersCard));
 
         assertInvalidRequest(answer, 404, "resource_missing", "payment_method");
     }
@@ -196,6 +220,17 @@ class SetupIntentApiTest {
     @Test
     void anUnknownSetupIntentIsResourceMissing() {
         assertInvalidRequest(stripe.get("/v1/setup_intents/seti_doesNotExist"), 404, "resource_missing", "intent");
+    }
+
+    /** Confirms with the publishable key and the client secret, as Stripe.js and Stripe's SDKs do. */
+    private static TestHttp.Answer confirm(SetupIntents.SetupIntent intent, Map<String, String> parameters) {
+        Map<String, String> form = new java.util.LinkedHashMap<>(parameters);
+        form.put("client_secret", intent.clientSecret());
+        return stripe.post("/v1/setup_intents/" + intent.id() + "/confirm", form);
+    }
+
+    private static JsonNode read(SetupIntents.SetupIntent intent) {
+        return stripe.get("/v1/setup_intents/" + intent.id() + "?client_secret=" + intent.clientSecret()).json();
     }
 
     private static SetupIntents.SetupIntent newSetupIntent(TestEmulator.TestAccount account) {

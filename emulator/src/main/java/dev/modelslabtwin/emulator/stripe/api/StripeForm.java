@@ -77,6 +77,38 @@ final class StripeForm {
         return expanded;
     }
 
+    /**
+     * The operation's own parameters, as Stripe compares them for idempotency: Stripe.js's telemetry and
+     * the {@code key} parameter left out, values in the order sent.
+     */
+    Map<String, List<String>> parameters() {
+        Map<String, List<String>> own = new LinkedHashMap<>(values);
+        own.keySet().removeAll(TELEMETRY);
+        own.remove("expand");
+        return own;
+    }
+
+    /**
+     * Stripe's bracketed free-form parameters under {@code prefix} (e.g. {@code metadata[}) as a JSON
+     * object string, or null when none was sent.
+     */
+    String object(String prefix) {
+        Map<String, String> fields = new java.util.TreeMap<>();
+        values.forEach((key, list) -> {
+            if (key.startsWith(prefix) && key.endsWith("]") && !list.isEmpty()) {
+                fields.put(key.substring(prefix.length(), key.length() - 1), list.get(list.size() - 1));
+            }
+        });
+        if (fields.isEmpty()) {
+            return null;
+        }
+        try {
+            return StripeObjects.JSON.writeValueAsString(fields);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether any parameter starts with {@code prefix}, e.g. {@code payment_method_data[}. */
     boolean hasAny(String prefix) {
         return values.keySet().stream().anyMatch(key -> key.startsWith(prefix));
