@@ -166,7 +166,6 @@ final class StripeObjects {
         card.put("name", billing.name());
         card.put("regulated_status", "unregulated");
         card.putNull("tokenization_method");
-        card.putNull("wallet");
         node.put("client_ip", token.clientIp());
         node.put("created", token.createdAt().getEpochSecond());
         node.put("livemode", false);
@@ -320,7 +319,6 @@ final class StripeObjects {
         details.put("brand", row.brand());
         details.set("checks", checks(card, true));
         details.put("country", row.country());
-        details.putNull("electronic_commerce_indicator");
         details.put("exp_month", card.expMonth());
         details.put("exp_year", card.expYear());
         details.put("fingerprint", fingerprint(row.number()));
@@ -398,10 +396,12 @@ final class StripeObjects {
         node.putNull("customer_email");
         node.putArray("discounts");
         node.put("expires_at", session.expiresAt().getEpochSecond());
+        node.putNull("integration_identifier");
         node.putNull("invoice");
         node.putNull("invoice_creation");
         node.put("livemode", false);
         node.putNull("locale");
+        node.putNull("managed_payments");
         node.putObject("metadata");
         node.put("mode", CheckoutSessions.PURPOSE_SUBSCRIBE.equals(session.purpose()) ? "subscription" : "payment");
         node.putNull("origin_context");
