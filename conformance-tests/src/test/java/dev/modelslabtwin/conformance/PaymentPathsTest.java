@@ -55,7 +55,8 @@ class PaymentPathsTest {
         Answer intent = api.post("/billing/setup-intent").expect(200);
         String setupIntent = intent.text("setup_intent_id");
 
-        String card = new FakeStripe(target, publishableKey(api)).confirmSetupIntent(setupIntent, VISA_NUMBER);
+        String card = new FakeStripe(target, publishableKey(api)).confirmSetupIntent(setupIntent, intent.text("client_secret"),
+                VISA_NUMBER);
         Answer attached = api.post("/billing/payment-methods", Json.object("payment_method_id", card, "make_default", true)).expect(201);
         assertTrue(attached.data().path("is_default").asBoolean(), attached.body());
 

@@ -41,9 +41,13 @@ public final class FakeStripe {
         return post("/v1/payment_methods", form).path("id").asText();
     }
 
-    /** {@code POST /v1/setup_intents/{id}/confirm} with card data; the SetupIntent's {@code payment_method}. */
-    public String confirmSetupIntent(String setupIntentId, String number) {
+    /**
+     * {@code POST /v1/setup_intents/{id}/confirm} with card data and the SetupIntent's client secret (Stripe
+     * requires it with a publishable key); the SetupIntent's {@code payment_method}.
+     */
+    public String confirmSetupIntent(String setupIntentId, String clientSecret, String number) {
         Map<String, String> form = new LinkedHashMap<>();
+        form.put("client_secret", clientSecret);
         form.put("payment_method_data[type]", "card");
         form.putAll(card("payment_method_data[card]", number));
         return post("/v1/setup_intents/" + setupIntentId + "/confirm", form).path("payment_method").asText();

@@ -32,7 +32,10 @@ public final class ContractValidator {
             "\\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+\\s*(;[^,]*)?");
     private static final Pattern LIMIT = Pattern.compile("(?:minimum|maximum|divisor|minLength|maxLength): ([0-9.]+)");
 
+    private static final Pattern QUOTED = Pattern.compile("\"(.*?)\"");
+
     private final OpenApiInteractionValidator validator;
+    private final PatternMessages patternMessages;
 
     /** The validator of the bundled contract, built on a background thread from the first call on (see {@link #forApi}). */
     private static final class Shared {
@@ -41,7 +44,7 @@ public final class ContractValidator {
 
     /** Checks requests against the bundled contract. */
     public ContractValidator() {
-        this(forContract());
+        this(forContract(), PatternMessages.of(Contract.json()));
     }
 
     /**
@@ -66,6 +69,11 @@ public final class ContractValidator {
 
     /** Checks requests against the document {@code builder} reads (e.g. the control API's), the same way. */
     public ContractValidator(OpenApiInteractionValidator.Builder builder) {
+        this(builder, PatternMessages.none());
+    }
+
+    private ContractValidator(OpenApiInteractionValidator.Builder builder, PatternMessages patternMessages) {
+        this.patternMessages = patternMessages;
         this.validator = builder
                 // Authentication is the auth layer's job (401 unauthenticated), not a validation error.
                 .withLevelResolver(LevelResolver.create()
@@ -171,7 +179,7 @@ public final class ContractValidator {
         return request.build();
     }
 
-    private static void describe(ValidationReport.Message message, Map<String, List<String>> fields) {
+    private void describe(ValidationReport.Message message, Map<String, List<String>> fields) {
         String key = message.getKey();
         ValidationReport.MessageContext context = message.getContext().orElse(ValidationReport.MessageContext.empty());
         if (key.startsWith("validation.request.parameter")) {
@@ -213,7 +221,17 @@ public final class ContractValidator {
             }
             return;
         }
-        add(fields, field, schemaMessage(key, field, message.getMessage()));
+        add(fields, field, patternMessage(key, field, message.getMessage())
+                .orElseGet(() -> schemaMessage(key, field, message.getMessage())));
+    }
+
+    /** The contract's own words ({@code x-pattern-message}) for a field that breaks its pattern, if it has some. */
+    private java.util.Optional<String> patternMessage(String key, String field, String original) {
+        Matcher pattern = QUOTED.matcher(original);
+        if (!key.endsWith(".pattern") || !pattern.find()) {
+            return java.util.Optional.empty();
+        }
+        return patternMessages.forField(field.substring(field.lastIndexOf('.') + 1), pattern.group(1));
     }
 
     /**
