@@ -52,16 +52,6 @@ final class CardOperations {
         });
     }
 
-    ObjectNode retrievePaymentMethod(StripeApi.StripeRequest request) {
-        request.form().allowOnly(Set.of(), Set.of());
-        String id = request.pathParam("id");
-        return request.services().database().transaction(db -> {
-            StripeObjects objects = request.objects(db);
-            return request.expanded(objects, objects.paymentMethod(PaymentMethods.find(db, id)
-                    .orElseThrow(() -> StripeError.notFound("PaymentMethod", "payment_method", id))));
-        });
-    }
-
     /**
      * {@code POST /v1/tokens} with {@code card[...]}: Stripe's checks as on a PaymentMethod, then a
      * single-use token. The fake Stripe makes card tokens only.
@@ -84,16 +74,6 @@ final class CardOperations {
                     billing, request.http().ip(), request.now());
             StripeObjects objects = request.objects(db);
             return request.expanded(objects, objects.token(token));
-        });
-    }
-
-    ObjectNode retrieveToken(StripeApi.StripeRequest request) {
-        request.form().allowOnly(Set.of(), Set.of());
-        String id = request.pathParam("id");
-        return request.services().database().transaction(db -> {
-            StripeObjects objects = request.objects(db);
-            return request.expanded(objects, objects.token(Tokens.find(db, id)
-                    .orElseThrow(() -> StripeError.notFound("token", "token", id))));
         });
     }
 

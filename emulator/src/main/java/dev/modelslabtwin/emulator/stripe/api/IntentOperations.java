@@ -15,8 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * SetupIntents and PaymentIntents made by the API, read and confirmed as Stripe lets a client do it
- * (with the publishable key, through the intent's {@code client_secret}), and the objects only the
- * secret key reads: Checkout Sessions, Charges, Customers. The card logic is the {@code stripe}
+ * (with the publishable key, through the intent's {@code client_secret}). The card logic is the {@code stripe}
  * package's: this class reads Stripe's parameters, calls it and maps its outcomes to Stripe's objects
  * and errors.
  */
@@ -130,30 +129,6 @@ final class IntentOperations {
             }
             return Confirmed.answer(request.expanded(objects, objects.paymentIntent(ended)));
         }).answerOrRefusal();
-    }
-
-    ObjectNode retrieveCheckoutSession(StripeApi.StripeRequest request) {
-        return retrieve(request, "checkout.session", "session", id -> id.startsWith("cs_"));
-    }
-
-    ObjectNode retrieveCharge(StripeApi.StripeRequest request) {
-        return retrieve(request, "charge", "id", id -> id.startsWith("ch_"));
-    }
-
-    ObjectNode retrieveCustomer(StripeApi.StripeRequest request) {
-        return retrieve(request, "customer", "id", id -> id.startsWith("cus_"));
-    }
-
-    private static ObjectNode retrieve(StripeApi.StripeRequest request, String kind, String param,
-                                       java.util.function.Predicate<String> ofKind) {
-        request.form().allowOnly(Set.of(), Set.of());
-        String id = request.pathParam("id");
-        return request.services().database().transaction(db -> {
-            StripeObjects objects = request.objects(db);
-            ObjectNode node = (ofKind.test(id) ? objects.byId(id) : java.util.Optional.<ObjectNode>empty())
-                    .orElseThrow(() -> StripeError.notFound(kind, param, id));
-            return request.expanded(objects, node);
-        });
     }
 
     private static SetupIntents.SetupIntent setupIntent(Connection db, String id, StripeApi.StripeRequest request,

@@ -79,6 +79,21 @@ public final class StripeApi {
         ObjectNode expanded(StripeObjects objects, ObjectNode node) {
             return Expansion.apply(objects, node, form.expand());
         }
+
+        /**
+         * The object the path's {@code id} names, if it is a {@code kind} (its ids start with {@code prefix}):
+         * 404 {@code resource_missing} naming {@code param} otherwise.
+         */
+        ObjectNode read(String kind, String param, String prefix) {
+            form.allowOnly(java.util.Set.of(), java.util.Set.of());
+            String id = pathParam("id");
+            return services.database().transaction(db -> {
+                StripeObjects objects = objects(db);
+                ObjectNode node = (id.startsWith(prefix) ? objects.byId(id) : Optional.<ObjectNode>empty())
+                        .orElseThrow(() -> StripeError.notFound(kind, param, id));
+                return expanded(objects, node);
+            });
+        }
     }
 
     private record Route(HandlerType method, String path, Rule rule, Operation operation) {
@@ -98,17 +113,20 @@ public final class StripeApi {
         IntentOperations intents = new IntentOperations();
         List<Route> routes = List.of(
                 new Route(HandlerType.POST, "/v1/payment_methods", Rule.PUBLISHABLE, cards::createPaymentMethod),
-                new Route(HandlerType.GET, "/v1/payment_methods/{id}", Rule.SECRET_ONLY, cards::retrievePaymentMethod),
+                new Route(HandlerType.GET, "/v1/payment_methods/{id}", Rule.SECRET_ONLY,
+                        request -> request.read("PaymentMethod", "payment_method", "pm_")),
                 new Route(HandlerType.POST, "/v1/tokens", Rule.PUBLISHABLE, cards::createToken),
-                new Route(HandlerType.GET, "/v1/tokens/{id}", Rule.SECRET_ONLY, cards::retrieveToken),
+                new Route(HandlerType.GET, "/v1/tokens/{id}", Rule.SECRET_ONLY, request -> request.read("token", "token", "tok_")),
                 new Route(HandlerType.GET, "/v1/setup_intents/{id}", Rule.CLIENT_SECRET, intents::retrieveSetupIntent),
                 new Route(HandlerType.POST, "/v1/setup_intents/{id}/confirm", Rule.CLIENT_SECRET, intents::confirmSetupIntent),
                 new Route(HandlerType.GET, "/v1/payment_intents/{id}", Rule.CLIENT_SECRET, intents::retrievePaymentIntent),
                 new Route(HandlerType.POST, "/v1/payment_intents/{id}/confirm", Rule.CLIENT_SECRET,
                         intents::confirmPaymentIntent),
-                new Route(HandlerType.GET, "/v1/checkout/sessions/{id}", Rule.SECRET_ONLY, intents::retrieveCheckoutSession),
-                new Route(HandlerType.GET, "/v1/charges/{id}", Rule.SECRET_ONLY, intents::retrieveCharge),
-                new Route(HandlerType.GET, "/v1/customers/{id}", Rule.SECRET_ONLY, intents::retrieveCustomer));
+                new Route(HandlerType.GET, "/v1/checkout/sessions/{id}", Rule.SECRET_ONLY,
+                        request -> request.read("checkout.session", "session", "cs_")),
+                new Route(HandlerType.GET, "/v1/charges/{id}", Rule.SECRET_ONLY, request -> request.read("charge", "id", "ch_")),
+                new Route(HandlerType.GET, "/v1/customers/{id}", Rule.SECRET_ONLY,
+                        request -> request.read("customer", "id", "cus_")));
         StripeIdempotency idempotency = new StripeIdempotency(services.database());
         Authenticator publishable = publishable(services.publishableKey());
         Authenticator secret = secretView(secretViewGate);

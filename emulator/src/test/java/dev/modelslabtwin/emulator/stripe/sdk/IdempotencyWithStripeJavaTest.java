@@ -12,7 +12,6 @@ import com.stripe.param.SetupIntentConfirmParams;
 import com.stripe.param.SetupIntentRetrieveParams;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,12 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IdempotencyWithStripeJavaTest {
 
     @RegisterExtension
-    @Order(1)
-    static final TestEmulator emu = TestEmulator.perClass();
-
-    @RegisterExtension
-    @Order(2)
-    static final StripeSdk sdk = new StripeSdk(emu);
+    static final StripeSdk sdk = new StripeSdk();
+    static final TestEmulator emu = sdk.emulator();
 
     @Test
     void theSameKeyAndParametersReplayTheFirstAnswerWithoutActingAgain() throws StripeException {

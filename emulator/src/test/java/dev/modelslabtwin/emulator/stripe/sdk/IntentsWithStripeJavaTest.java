@@ -17,7 +17,6 @@ import com.stripe.param.SetupIntentRetrieveParams;
 import com.stripe.param.checkout.SessionRetrieveParams;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,12 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IntentsWithStripeJavaTest {
 
     @RegisterExtension
-    @Order(1)
-    static final TestEmulator emu = TestEmulator.perClass();
-
-    @RegisterExtension
-    @Order(2)
-    static final StripeSdk sdk = new StripeSdk(emu);
+    static final StripeSdk sdk = new StripeSdk();
+    static final TestEmulator emu = sdk.emulator();
 
     @Test
     void aSetupIntentConfirmedWithItsClientSecretSavesTheCard() throws StripeException {

@@ -17,21 +17,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Stripe's own Java SDK, unchanged, pointed at an emulator as an agent points it: the API base moved
  * with {@link Stripe#overrideApiBase} and the publishable key ModelsLab hands out as the API key. What
  * only ModelsLab's server may read goes through the secret key's view, {@code /_emulator/stripe}
- * ({@link #secretView()}). Registered after the emulator's extension; it puts the SDK back as it found it.
+ * ({@link #secretView()}). An emulator for a test class's lifetime, as a JUnit extension
+ * ({@code @RegisterExtension static final StripeSdk sdk = new StripeSdk();}); it puts the SDK back as it found it.
  */
 final class StripeSdk implements BeforeAllCallback, AfterAllCallback {
 
     /** Any key: the secret key's view is opened by the control API's rule (loopback), not by a Stripe key. */
     private static final String ANY_SECRET_KEY = "sk_test_emulator_secret_view";
 
-    private final TestEmulator emu;
-
-    StripeSdk(TestEmulator emu) {
-        this.emu = emu;
-    }
+    private final TestEmulator emu = TestEmulator.perClass();
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        emu.beforeAll(context);
         Stripe.overrideApiBase(emu.emulator().baseUrl());
         Stripe.apiKey = emu.emulator().services().publishableKey();
     }
@@ -40,6 +38,7 @@ final class StripeSdk implements BeforeAllCallback, AfterAllCallback {
     public void afterAll(ExtensionContext context) {
         Stripe.overrideApiBase(Stripe.LIVE_API_BASE);
         Stripe.apiKey = null;
+        emu.afterAll(context);
     }
 
     /** Request options that read as ModelsLab's server does (the secret key's view). */

@@ -9,7 +9,6 @@ import com.stripe.param.PaymentMethodCreateParams;
 import com.stripe.param.SetupIntentConfirmParams;
 import com.stripe.param.SetupIntentRetrieveParams;
 import dev.modelslabtwin.emulator.TestEmulator;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,12 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TokenisationWithStripeJavaTest {
 
     @RegisterExtension
-    @Order(1)
-    static final TestEmulator emu = TestEmulator.perClass();
-
-    @RegisterExtension
-    @Order(2)
-    static final StripeSdk sdk = new StripeSdk(emu);
+    static final StripeSdk sdk = new StripeSdk();
+    static final TestEmulator emu = sdk.emulator();
 
     @Test
     void aTestCardBecomesATypedPaymentMethod() throws StripeException {

@@ -9,7 +9,6 @@ import com.stripe.model.Token;
 import com.stripe.param.PaymentMethodCreateParams;
 import com.stripe.param.TokenCreateParams;
 import dev.modelslabtwin.emulator.TestEmulator;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,12 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TokensWithStripeJavaTest {
 
     @RegisterExtension
-    @Order(1)
-    static final TestEmulator emu = TestEmulator.perClass();
-
-    @RegisterExtension
-    @Order(2)
-    static final StripeSdk sdk = new StripeSdk(emu);
+    static final StripeSdk sdk = new StripeSdk();
+    static final TestEmulator emu = sdk.emulator();
 
     @Test
     void aCardBecomesATypedSingleUseToken() throws StripeException {
