@@ -33,7 +33,8 @@ class AStripeTokenIsNoPaymentMethodIdTest {
         assertEquals(422, answer.status(), answer.body());
         assertEquals("validation_error", answer.json().path("error").path("code").asText());
         String message = answer.json().path("error").path("details").path("payment_method_id").path(0).asText();
-        assertTrue(message.startsWith("The payment_method_id must be a Stripe PaymentMethod id (pm_...)."), answer.body());
+        assertTrue(message.startsWith("The payment_method_id format is invalid: it takes a Stripe PaymentMethod id (pm_...)."),
+                answer.body());
         assertTrue(message.contains("card[token]=tok_..."), message);
     }
 }
