@@ -98,6 +98,30 @@ class StripeApiConventionsTest {
     }
 
     @Test
+    void aConfirmAsStripeJsSendsItIsTaken() {
+        FakeStripe.SetupIntent intent = FakeStripe.setupIntent(emu.as(emu.newAccount().token()));
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("key", emu.emulator().services().publishableKey());
+        form.put("client_secret", intent.clientSecret());
+        form.put("payment_method_data[type]", "card");
+        form.put("payment_method_data[card][token]", "tok_visa");
+        form.put("payment_method_data[guid]", "NA");
+        form.put("payment_method_data[muid]", "NA");
+        form.put("payment_method_data[sid]", "NA");
+        form.put("payment_method_data[payment_user_agent]", "stripe.js/1; stripe-js-v3/1; card-element");
+        form.put("payment_method_data[time_on_page]", "1200");
+        form.put("use_stripe_sdk", "true");
+        form.put("expected_payment_method_type", "card");
+        form.put("expand[0]", "payment_method");
+
+        TestHttp.Answer answer = FakeStripe.basic(emu).withKey(FakeStripe.Auth.NONE, null)
+                .post("/v1/setup_intents/" + intent.id() + "/confirm", form);
+
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals("visa", answer.json().path("payment_method").path("card").path("brand").asText());
+    }
+
+    @Test
     void aTokenIsNotAPaymentMethodAndTheAnswerSaysWhatToDoInstead() {
         FakeStripe.SetupIntent intent = FakeStripe.setupIntent(emu.as(emu.newAccount().token()));
 

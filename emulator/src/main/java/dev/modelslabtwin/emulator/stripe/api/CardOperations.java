@@ -90,11 +90,13 @@ final class CardOperations {
         return tokenise(db, rawCard(form, "payment_method_data[card][", "]"), billing, metadata, request);
     }
 
-    /** The parameters a confirm takes for new card data. */
+    /** The parameters a confirm takes for new card data (with the telemetry Stripe.js nests in it). */
     static Set<String> paymentMethodDataParameters() {
         return union(Set.of("payment_method_data[type]", "payment_method_data[allow_redisplay]",
                         "payment_method_data[card][token]"), prefixed("payment_method_data[card][", CARD_FIELDS, "]"),
-                prefixed("payment_method_data[billing_details][", BILLING_FIELDS, "]"));
+                prefixed("payment_method_data[billing_details][", BILLING_FIELDS, "]"),
+                prefixed("payment_method_data[", Set.of("guid", "muid", "sid", "payment_user_agent", "time_on_page",
+                        "referrer"), "]"));
     }
 
     private static PaymentMethods.Card redeem(Connection db, String token, BillingDetails billing, String metadata,
