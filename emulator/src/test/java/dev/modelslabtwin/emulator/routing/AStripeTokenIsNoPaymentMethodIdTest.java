@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AStripeTokenIsNoPaymentMethodIdTest {
 
     @RegisterExtension
-    static final TestEmulator emu = TestEmulator.perClass();
+    static final TestEmulator emu = TestEmulator.shared();
 
     @ParameterizedTest(name = "POST {0}")
     @CsvSource(delimiter = '|', value = {

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TestCardMatrixTest {
 
     @RegisterExtension
-    static final TestEmulator emu = TestEmulator.shared();
+    static final TestEmulator emu = TestEmulator.sharedWithoutReset();
 
     private static TestEmulator.TestAccount savingAccount;
 

@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EveryObjectDeserialisesIntoStripeJavaTest {
 
     @RegisterExtension
-    static final TestEmulator emu = TestEmulator.perClass();
+    static final TestEmulator emu = TestEmulator.sharedWithoutReset();
 
     private static final Map<Class<?>, List<String>> ALWAYS_RETURNED = Map.of(
             PaymentIntent.class, List.of("id", "object", "allowed_payment_method_types", "amount", "amount_capturable",

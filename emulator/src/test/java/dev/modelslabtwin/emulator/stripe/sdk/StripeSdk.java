@@ -7,6 +7,7 @@ import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.time.ZoneOffset;
@@ -17,15 +18,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Stripe's own Java SDK, unchanged, pointed at an emulator as an agent points it: the API base moved
  * with {@link Stripe#overrideApiBase} and the publishable key ModelsLab hands out as the API key. What
  * only ModelsLab's server may read goes through the secret key's view, {@code /_emulator/stripe}
- * ({@link #secretView()}). An emulator for a test class's lifetime, as a JUnit extension
- * ({@code @RegisterExtension static final StripeSdk sdk = new StripeSdk();}); it puts the SDK back as it found it.
+ * ({@link #secretView()}). The run's shared emulator (reset before each test) with the SDK pointed at
+ * it, as a JUnit extension ({@code @RegisterExtension static final StripeSdk sdk = new StripeSdk();}); it
+ * puts the SDK back as it found it after the class.
  */
-final class StripeSdk implements BeforeAllCallback, AfterAllCallback {
+final class StripeSdk implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     /** Any key: the secret key's view is opened by the control API's rule (loopback), not by a Stripe key. */
     private static final String ANY_SECRET_KEY = "sk_test_emulator_secret_view";
 
-    private final TestEmulator emu = TestEmulator.perClass();
+    private final TestEmulator emu = TestEmulator.shared();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -35,10 +37,14 @@ final class StripeSdk implements BeforeAllCallback, AfterAllCallback {
     }
 
     @Override
+    public void beforeEach(ExtensionContext context) {
+        emu.beforeEach(context);
+    }
+
+    @Override
     public void afterAll(ExtensionContext context) {
         Stripe.overrideApiBase(Stripe.LIVE_API_BASE);
         Stripe.apiKey = null;
-        emu.afterAll(context);
     }
 
     /** Request options that read as ModelsLab's server does (the secret key's view). */
