@@ -30,7 +30,9 @@ final class TrainingRun {
                         .header("Authorization", token));
                 send(http, HttpRequest.newBuilder(URI.create(emulator.apiUrl() + "/wallet/fund")).header("Authorization", token)
                         .header("Content-Type", "application/json").header("Idempotency-Key", "training-" + round)
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\": 10.00}")));
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\": 10.00, \"payment_method_id\": \"pm_card_visa\"}")));
+                send(http, HttpRequest.newBuilder(URI.create(emulator.apiUrl() + "/wallet/fund")).header("Authorization", token)
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"amount\": 10.00}")));
                 send(http, HttpRequest.newBuilder(URI.create(emulator.apiUrl() + "/wallet/fund")).header("Authorization", token)
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"amount\": 1}")));
                 send(http, HttpRequest.newBuilder(URI.create(emulator.controlUrl() + "/health")));

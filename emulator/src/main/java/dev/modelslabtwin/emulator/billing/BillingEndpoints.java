@@ -122,9 +122,7 @@ public final class BillingEndpoints implements BillingApi {
                 services.clock().instant()));
         URI url = URI.create(context.publicRoot() + session.pagePath());
         PaymentPurpose purpose = PaymentPurpose.fromValue(session.purpose());
-        String confirmWith = purpose == PaymentPurpose.FUND ? "POST /wallet/confirm-checkout" : "POST /subscriptions/confirm-checkout";
-        String instructions = "Forward this URL to the user. They pay on the hosted checkout page; afterwards the "
-                + "success page shows the session_id. Confirm the payment with " + confirmWith + " and that session_id.";
+        String instructions = session.instructions();
         return new PaymentLinkResponse()
                 .data(new PaymentLink()
                         .paymentUrl(url)

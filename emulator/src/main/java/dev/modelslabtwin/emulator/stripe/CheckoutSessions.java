@@ -14,14 +14,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stripe Checkout Sessions: a hosted page where a person pays for a wallet top-up or a plan. A
+ * Stripe Checkout Sessions: a hosted page where a person pays for a wallet top-up or a plan. Payment
+ * links make them, and so do {@code POST /wallet/fund} and {@code POST /subscriptions} without a card. A
  * session is {@code open} until paid ({@code complete}) or until {@code expires_at} passes
  * ({@code expired}); the API's confirm-checkout calls then fulfil a paid session exactly once.
  */
 public final class CheckoutSessions {
 
-    /** Stripe's default, and the longest it allows. */
-    public static final Duration LIFETIME = Duration.ofHours(24);
+    /**
+     * How long a session stays open: the published payment-link example's {@code expires_at} reads as half
+     * an hour after its request, and 30 minutes is the shortest {@code expires_at} Stripe allows (its
+     * default is 24 hours), so the stricter reading.
+     */
+    public static final Duration LIFETIME = Duration.ofMinutes(30);
     public static final String PURPOSE_FUND = "fund";
     public static final String PURPOSE_SUBSCRIBE = "subscribe";
     /** A paid Checkout payment marks its session paid; what it pays for waits for confirm-checkout. */
@@ -47,6 +52,17 @@ public final class CheckoutSessions {
         /** The hosted page's path on the emulator; prefix it with the request's public root. */
         public String pagePath() {
             return "/checkout/" + id;
+        }
+
+        /** The API call that fulfils the session once it is paid. */
+        public String confirmedWith() {
+            return PURPOSE_FUND.equals(purpose) ? "POST /wallet/confirm-checkout" : "POST /subscriptions/confirm-checkout";
+        }
+
+        /** What an agent does with the session, as the API's answers say it. */
+        public String instructions() {
+            return "Forward this URL to the user. They pay on the hosted checkout page; afterwards the success page "
+                    + "shows the session_id. Confirm the payment with " + confirmedWith() + " and that session_id.";
         }
     }
 

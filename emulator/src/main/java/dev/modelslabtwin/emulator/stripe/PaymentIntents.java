@@ -115,12 +115,30 @@ public final class PaymentIntents {
 
     private PaymentIntent charge(Connection db, long accountId, String paymentMethodId, BigDecimal amount,
                                  ChargePurpose purpose, String reference, boolean offSession, Instant now) {
-        PaymentMethods.Card card = PaymentMethods.chargeable(db, accountId, paymentMethodId, now);
+        PaymentMethods.Card card = PaymentMethods.chargeable(db, accountId, paymentMethodId, null, now);
+        String id = insert(db, accountId, card, amount, purpose, reference, now);
+        return attempt(db, id, card, offSession, now);
+    }
+
+    /**
+     * Records the PaymentIntent of a payment whose card Stripe refused to attach to the customer (a
+     * subscription's card must be attached first), declined with that refusal and no charge, so the
+     * decline names a real PaymentIntent that {@code GET /payments/{id}/status} reports as failed.
+     */
+    public PaymentIntent declinedAtAttach(Connection db, long accountId, PaymentMethods.Card card, BigDecimal amount,
+                                          ChargePurpose purpose, String reference, TestCards.Decline refusal,
+                                          Instant now) {
+        String id = insert(db, accountId, card, amount, purpose, reference, now);
+        return decline(db, id, refusal, now);
+    }
+
+    private static String insert(Connection db, long accountId, PaymentMethods.Card card, BigDecimal amount,
+                                 ChargePurpose purpose, String reference, Instant now) {
         String id = StripeIds.next("pi");
         String secret = id + "_secret_" + StripeIds.random(24);
         Sql.update(db, "INSERT INTO payment_intents (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?, ?)",
                 id, accountId, amount, REQUIRES_PAYMENT_METHOD, card.id(), purpose, reference, secret, now, now);
-        return attempt(db, id, card, offSession, now);
+        return id;
     }
 
     /**
@@ -138,8 +156,8 @@ public final class PaymentIntents {
             throw new ApiProblem(409, "invalid_state", "Payment " + paymentIntentId + " is " + intent.status()
                     + " and cannot be confirmed again.", Map.of("status", intent.status()));
         }
-        return attempt(db, paymentIntentId, PaymentMethods.chargeable(db, intent.accountId(), paymentMethodId, now), false,
-                now);
+        return attempt(db, paymentIntentId, PaymentMethods.chargeable(db, intent.accountId(), paymentMethodId,
+                paymentIntentId, now), false, now);
     }
 
     /**
@@ -147,6 +165,7 @@ public final class PaymentIntents {
      * decides, through {@link CardNetwork} ({@code offSession}: nobody is there to pass 3D Secure).
      */
     private PaymentIntent attempt(Connection db, String id, PaymentMethods.Card card, boolean offSession, Instant now) {
+        PaymentMethods.markUsed(db, card, id);
         Sql.update(db, "UPDATE payment_intents SET payment_method_id = ?, decline_code = NULL, updated_at = ? WHERE id = ?",
                 card.id(), now, id);
         CardNetwork.Verdict verdict = CardNetwork.charge(card, offSession);

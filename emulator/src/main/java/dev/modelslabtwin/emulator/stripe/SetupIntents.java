@@ -77,7 +77,7 @@ public final class SetupIntents {
             throw new ApiProblem(409, "invalid_state", "SetupIntent " + setupIntentId + " is " + intent.status()
                     + " and cannot be confirmed.", Map.of("status", intent.status()));
         }
-        PaymentMethods.Card card = PaymentMethods.chargeable(db, intent.accountId(), paymentMethodId, now);
+        PaymentMethods.Card card = PaymentMethods.chargeable(db, intent.accountId(), paymentMethodId, null, now);
         Sql.update(db, "UPDATE setup_intents SET payment_method_id = ?, decline_code = NULL, updated_at = ? WHERE id = ?",
                 card.id(), now, setupIntentId);
         TestCards.Decline refusal = CardNetwork.refusalOnAttach(card);

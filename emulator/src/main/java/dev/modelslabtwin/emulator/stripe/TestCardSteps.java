@@ -51,7 +51,7 @@ public record TestCardSteps(TestCards.TestCard card, TestCards.Decline onAttach,
     /** The steps of {@code card}, sent with a CVC and a full address, never set up before. */
     public static TestCardSteps of(TestCards.TestCard card) {
         PaymentMethods.Card sample = new PaymentMethods.Card("pm_sample", null, card.key(), card.brand(), card.last4(), 12,
-                2100, card.funding(), card.country(), false, true, null, null, false, Instant.EPOCH);
+                2100, card.funding(), card.country(), false, true, null, null, false, Instant.EPOCH, null);
         CardNetwork.Verdict charge = CardNetwork.charge(sample, false);
         CardNetwork.Verdict after = charge instanceof CardNetwork.NeedsAuthentication
                 ? CardNetwork.afterAuthentication(sample) : null;

@@ -28,12 +28,12 @@ final class ExtraCharges {
     }
 
     /**
-     * Charges {@code paymentMethodId} (saved to the account first), else the default card; 422 without
-     * either. A declined charge is in the outcome, its PaymentIntent kept.
+     * Charges {@code paymentMethodId} once, without saving it (as funding does), else the default card;
+     * 422 without either. A declined charge is in the outcome, its PaymentIntent kept.
      */
     static Outcome charge(Connection db, PaymentIntents intents, long accountId, BigDecimal amount, String paymentMethodId,
                           Instant now) {
-        String card = paymentMethodId != null ? PaymentMethods.attach(db, accountId, paymentMethodId, false, now).id()
+        String card = paymentMethodId != null ? PaymentMethods.named(db, accountId, paymentMethodId, now).id()
                 : PaymentMethods.defaultFor(db, accountId).map(PaymentMethods.Card::id)
                 .orElseThrow(SubscriptionCards::noCard);
         PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, card, amount, ChargePurpose.SUBSCRIPTION_CHARGE, null, now);

@@ -5,6 +5,7 @@ import dev.modelslabtwin.emulator.stripe.ChargePurpose;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
+import dev.modelslabtwin.emulator.stripe.TestCards;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -14,12 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Starting a subscription: headless, by charging a card the first period (at once, or once a person
- * passes 3D Secure), or through a Checkout Session a person pays and the agent then confirms. Either
- * way the first period gets a paid invoice, and one payment starts at most one subscription.
+ * Starting a subscription: headless, by saving the card the request names and charging it the first
+ * period (at once, or once a person passes 3D Secure), or, with no card named, through a Checkout Session
+ * a person pays and the agent then confirms. Either way the first period gets a paid invoice, and one
+ * payment starts at most one subscription.
  */
 final class Subscribing {
-
 
     /**
      * What a subscribe request did: started a subscription, left its payment awaiting 3D Secure or
@@ -33,40 +34,35 @@ final class Subscribing {
     record Confirmation(CheckoutSessions.Session session, StoredSubscription subscription, boolean alreadyConfirmed) {
     }
 
-    /** What a subscribe request asks for. */
+    /** What a subscribe request asks for; the return addresses are the Checkout page's. */
     record Request(long planId, String paymentMethodId, String successUrl, String cancelUrl) {
-
-        /** Return addresses only make sense on a Checkout page. */
-        boolean wantsCheckout() {
-            return paymentMethodId == null && (successUrl != null || cancelUrl != null);
-        }
     }
 
     private Subscribing() {
     }
 
     /**
-     * Charges {@code payment_method_id}, else the default card; without a card (or when the caller
-     * asked for a Checkout page) opens a Checkout Session. A declined charge is in the outcome, its
-     * PaymentIntent kept.
+     * With {@code payment_method_id}: saves the card to the account (Stripe requires a subscription's card
+     * to be attached to the customer) and charges it; a card Stripe refuses to attach is declined with a
+     * failed PaymentIntent recorded, and nothing saved. Without: charges nothing and opens a Checkout
+     * Session. A declined charge is in the outcome, its PaymentIntent kept.
      */
     static Outcome subscribe(Connection db, PaymentIntents intents, long accountId, Request request, Instant now) {
         Plans.Plan plan = Plans.requested(db, request.planId(), "plan_id");
         SubscriptionStates.refuseSecondOnPlan(db, accountId, plan);
-        Optional<String> card;
-        if (request.paymentMethodId() != null) {
-            card = Optional.of(PaymentMethods.attach(db, accountId, request.paymentMethodId(), false, now).id());
-        } else if (request.wantsCheckout()) {
-            card = Optional.empty();
-        } else {
-            card = PaymentMethods.defaultFor(db, accountId).map(PaymentMethods.Card::id);
-        }
-        if (card.isEmpty()) {
+        if (request.paymentMethodId() == null) {
             return new Outcome(null, null, CheckoutSessions.create(db, accountId, CheckoutSessions.PURPOSE_SUBSCRIBE,
                     plan.price(), plan.id(), request.successUrl(), request.cancelUrl(), now));
         }
+        PaymentMethods.Card card = PaymentMethods.named(db, accountId, request.paymentMethodId(), now);
         cancelUnfinishedAttempts(db, intents, accountId, plan, now);
-        PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, card.get(), plan.price(), ChargePurpose.SUBSCRIPTION,
+        TestCards.Decline refusal = card.declineOnAttach();
+        if (refusal != null) {
+            return new Outcome(null, intents.declinedAtAttach(db, accountId, card, plan.price(), ChargePurpose.SUBSCRIPTION,
+                    String.valueOf(plan.id()), refusal, now), null);
+        }
+        String saved = PaymentMethods.save(db, accountId, card, false, null, now).id();
+        PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, saved, plan.price(), ChargePurpose.SUBSCRIPTION,
                 String.valueOf(plan.id()), now);
         return new Outcome(Subscriptions.openedBy(db, payment.id()).orElse(null), payment, null);
     }
@@ -98,7 +94,7 @@ final class Subscribing {
         }
         PaymentIntents.PaymentIntent payment = intents.find(db, session.paymentIntentId()).orElseThrow(
                 () -> new IllegalStateException("paid session " + sessionId + " has no payment"));
-        String card = keepCheckoutCard(db, accountId, payment.paymentMethodId(), now);
+        String card = keepCheckoutCard(db, accountId, payment, now);
         StoredSubscription subscription = start(db, accountId, Plans.existing(db, session.planId()), session.amount(),
                 card, payment.id(), sessionId, now);
         return new Confirmation(session, subscription, false);
@@ -118,12 +114,13 @@ final class Subscribing {
      * Checkout in subscription mode saves the card the person paid with to the customer, so renewals can
      * charge it off-session.
      */
-    private static String keepCheckoutCard(Connection db, long accountId, String paymentMethodId, Instant now) {
-        Optional<PaymentMethods.Card> card = PaymentMethods.find(db, paymentMethodId);
-        if (card.isPresent() && card.get().accountId() == null) {
-            return PaymentMethods.attach(db, accountId, paymentMethodId, false, now).id();
+    private static String keepCheckoutCard(Connection db, long accountId, PaymentIntents.PaymentIntent payment,
+                                           Instant now) {
+        Optional<PaymentMethods.Card> card = PaymentMethods.find(db, payment.paymentMethodId());
+        if (card.isPresent() && !card.get().saved()) {
+            return PaymentMethods.save(db, accountId, card.get(), false, payment.id(), now).id();
         }
-        return paymentMethodId;
+        return payment.paymentMethodId();
     }
 
     /** An earlier attempt at this plan still awaiting 3D Secure is dropped, so a person cannot pay for the plan twice. */

@@ -44,24 +44,11 @@ final class SubscriptionCards {
 
     /**
      * Charges {@code card} at once, with no way to hand a 3D Secure step back: a card that needs it is
-     * declined {@code authentication_required} (see {@link #refusal}).
+     * declined {@code authentication_required}, answered as any decline (402 {@code payment_declined}).
      */
     static PaymentIntents.PaymentIntent chargeNow(PaymentIntents intents, Connection db, StoredSubscription subscription,
                                                  String card, BigDecimal amount, ChargePurpose purpose, Instant now) {
         return intents.chargeWithoutAuthentication(db, subscription.accountId(), card, amount, purpose,
                 String.valueOf(subscription.id()), now);
-    }
-
-    /**
-     * What a declined {@link #chargeNow} answers, once its PaymentIntent is kept: 402
-     * {@code authentication_required} for a card that needs 3D Secure, 402 {@code payment_declined} otherwise.
-     */
-    static ApiProblem refusal(PaymentIntents.PaymentIntent declined) {
-        if (!"authentication_required".equals(declined.decline().code())) {
-            return CardDeclined.of(declined);
-        }
-        return new ApiProblem(402, "authentication_required", "The subscription's card requires 3D Secure, which this "
-                + "change cannot complete: make a card that does not need it the default, or pay through a payment "
-                + "link.", Map.of("decline_code", declined.declineCode(), "payment_intent_id", declined.id()));
     }
 }

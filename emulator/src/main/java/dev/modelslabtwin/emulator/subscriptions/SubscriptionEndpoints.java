@@ -4,10 +4,8 @@ import dev.modelslabtwin.client.model.ChangePlanRequest;
 import dev.modelslabtwin.client.model.Charge;
 import dev.modelslabtwin.client.model.ChargeAmountRequest;
 import dev.modelslabtwin.client.model.ChargeResponse;
-import dev.modelslabtwin.client.model.CheckoutLink;
 import dev.modelslabtwin.client.model.ConfirmCheckoutRequest;
 import dev.modelslabtwin.client.model.CreateSubscriptionRequest;
-import dev.modelslabtwin.client.model.Payment;
 import dev.modelslabtwin.client.model.PlanCatalog;
 import dev.modelslabtwin.client.model.PlanCatalogResponse;
 import dev.modelslabtwin.client.model.Subscription;
@@ -22,7 +20,6 @@ import dev.modelslabtwin.client.model.SubscriptionResponse;
 import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.api.SubscriptionsApi;
 import dev.modelslabtwin.emulator.db.Database;
-import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.routing.RequestContext;
 import dev.modelslabtwin.emulator.stripe.CardDeclined;
 import dev.modelslabtwin.emulator.stripe.CheckoutSessions;
@@ -33,9 +30,7 @@ import dev.modelslabtwin.emulator.wallet.Payments;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Subscriptions operations: each brings the caller's subscriptions up to the clock, runs one
@@ -106,20 +101,20 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
             CheckoutSessions.Session session = outcome.checkout();
             URI url = URI.create(context.publicRoot() + session.pagePath());
             return new SubscriptionCreationResponse().data(new SubscriptionCreation()
-                    .message("Forward checkout_url to a person, then confirm with POST /subscriptions/confirm-checkout.")
+                    .message("Nothing was charged: forward checkout_url to a person, then confirm with "
+                            + session.confirmedWith() + " and session_id.")
                     .status(SubscriptionCreation.StatusEnum.PENDING_CHECKOUT)
                     .checkoutUrl(url)
+                    .paymentUrl(url)
                     .sessionId(session.id())
-                    .checkout(new CheckoutLink().paymentUrl(url).checkoutUrl(url).sessionId(session.id())
-                            .expiresAt(SubscriptionViews.time(session.expiresAt()))));
+                    .expiresAt(SubscriptionViews.time(session.expiresAt()))
+                    .instructions(session.instructions()));
         }
         if (outcome.payment().declined()) {
             throw CardDeclined.of(outcome.payment());
         }
         if (outcome.payment().requiresAction()) {
-            throw authenticationRequired(context, outcome.payment(), "This card requires 3D Secure authentication. "
-                    + "A person can complete it at details.next_action_url within 23 hours; the subscription starts when "
-                    + "it succeeds. Or subscribe without payment_method_id to get a Checkout page.");
+            throw CardDeclined.authenticationRequired(outcome.payment());
         }
         Subscription subscription = created.view();
         return new SubscriptionCreationResponse().data(new SubscriptionCreation()
@@ -206,8 +201,7 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
             throw CardDeclined.of(payment);
         }
         if (payment.requiresAction()) {
-            throw authenticationRequired(context, payment, "The default card requires 3D Secure authentication. A person "
-                    + "can complete it at details.next_action_url; the subscription becomes active when it succeeds.");
+            throw CardDeclined.authenticationRequired(payment);
         }
         return action(context, id, "Subscription payment fixed.", payment);
     }
@@ -222,8 +216,7 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
             throw CardDeclined.of(outcome.payment());
         }
         if (outcome.payment().requiresAction()) {
-            throw authenticationRequired(context, outcome.payment(), "This card requires 3D Secure authentication. A "
-                    + "person can complete it at details.next_action_url; the wallet is credited when it succeeds.");
+            throw CardDeclined.authenticationRequired(outcome.payment());
         }
         return new ChargeResponse().data(new Charge()
                 .message("Amount charged.")
@@ -247,23 +240,8 @@ public final class SubscriptionEndpoints implements SubscriptionsApi {
     /** A declined charge that restarted a cycle, its PaymentIntent committed: refused now, nothing else changed. */
     private static void refuseDeclined(PaymentIntents.PaymentIntent payment) {
         if (payment != null && payment.declined()) {
-            throw SubscriptionCards.refusal(payment);
+            throw CardDeclined.of(payment);
         }
-    }
-
-    /**
-     * 402 for a charge left awaiting 3D Secure, which these operations cannot hand back as a success: the
-     * PaymentIntent stays open, and a person who completes it at {@code next_action_url} completes the operation.
-     */
-    private static ApiProblem authenticationRequired(RequestContext context, PaymentIntents.PaymentIntent intent,
-                                                     String message) {
-        Payment payment = Payments.of(intent, context.publicRoot());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("decline_code", "authentication_required");
-        details.put("payment_intent_id", intent.id());
-        details.put("client_secret", intent.clientSecret());
-        details.put("next_action_url", payment.getNextActionUrl().toString());
-        return new ApiProblem(402, "authentication_required", message, details);
     }
 
     /** Renews what fell due on the caller's subscriptions, so the operation sees them as of now. */

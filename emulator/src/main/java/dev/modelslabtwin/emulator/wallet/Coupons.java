@@ -69,7 +69,8 @@ final class Coupons {
 
     /**
      * Redeems {@code code}: a credit coupon credits its amount; a bonus coupon charges the card the
-     * purchase first (no 3D Secure here: such a card answers 402 {@code authentication_required}).
+     * purchase first, once, without saving it (no 3D Secure here: such a card is declined
+     * {@code authentication_required}).
      */
     static Redemption redeem(Connection db, PaymentIntents intents, long accountId, String code, BigDecimal purchase,
                              String paymentMethodId, Instant now) {
@@ -94,21 +95,11 @@ final class Coupons {
             throw invalid(coupon.code(), reason.getValue(), "This coupon needs a purchase of at least "
                     + coupon.minimumPurchase().toPlainString() + " USD.");
         }
-        String card = PaymentMethods.attach(db, accountId, paymentMethodId, false, now).id();
+        String card = PaymentMethods.named(db, accountId, paymentMethodId, now).id();
         PaymentIntents.PaymentIntent payment = intents.chargeWithoutAuthentication(db, accountId, card, purchase, ChargePurpose.COUPON_BONUS,
                 coupon.code(), now);
         return new Redemption(coupon, purchase.add(coupon.bonusOn(purchase)), purchase, payment,
-                Ledger.balance(db, accountId), payment.declined() ? refusal(payment) : null);
-    }
-
-    /** A declined purchase: a card that needs 3D Secure says so, as this operation cannot hand the step back. */
-    private static ApiProblem refusal(PaymentIntents.PaymentIntent declined) {
-        if (!"authentication_required".equals(declined.decline().code())) {
-            return CardDeclined.of(declined);
-        }
-        return new ApiProblem(402, "authentication_required", "This card requires 3D Secure, which coupon "
-                + "redemption cannot complete: fund the wallet first, or use another card.",
-                Map.of("decline_code", declined.declineCode(), "payment_intent_id", declined.id()));
+                Ledger.balance(db, accountId), payment.declined() ? CardDeclined.of(payment) : null);
     }
 
     /** The effect of a successful bonus-coupon purchase: the purchase and the bonus credited, once. */

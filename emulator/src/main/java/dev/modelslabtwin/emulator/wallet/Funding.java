@@ -11,12 +11,11 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Adding money to the wallet: by charging a card (credited when the charge succeeds, at once or after
- * 3D Secure), or, with no card to charge, through a Checkout Session a person pays and the agent then
- * confirms. Each payment credits the wallet exactly once and gets a paid invoice.
+ * Adding money to the wallet: by charging the card the request names (credited when the charge succeeds,
+ * at once or after 3D Secure), or, with no card named, through a Checkout Session a person pays and the
+ * agent then confirms. Each payment credits the wallet exactly once and gets a paid invoice.
  */
 final class Funding {
 
@@ -36,22 +35,21 @@ final class Funding {
     }
 
     /**
-     * Charges {@code paymentMethodId} (saved to the account first, as charging a customer with a new
-     * card does), else the default card; with neither, opens a Checkout Session. A declined charge is
-     * in the outcome, its PaymentIntent kept.
+     * Charges {@code paymentMethodId} once, as a PaymentIntent with the account's customer and no
+     * {@code setup_future_usage}: the card is not saved to the account (see {@link PaymentMethods#named}).
+     * Without a card, charges nothing and opens a Checkout Session. A declined charge is in the outcome,
+     * its PaymentIntent kept.
      */
     static Outcome fund(Connection db, PaymentIntents intents, long accountId, BigDecimal amount, String paymentMethodId,
                         Instant now) {
-        Optional<String> card = paymentMethodId != null
-                ? Optional.of(PaymentMethods.attach(db, accountId, paymentMethodId, false, now).id())
-                : PaymentMethods.defaultFor(db, accountId).map(PaymentMethods.Card::id);
-        if (card.isEmpty()) {
+        if (paymentMethodId == null) {
             CheckoutSessions.Session session = CheckoutSessions.create(db, accountId, CheckoutSessions.PURPOSE_FUND, amount,
                     null, null, null, now);
             return new Outcome(amount, Ledger.balance(db, accountId), null, session);
         }
-        PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, card.get(), amount,
-                ChargePurpose.WALLET_FUNDING, null, now);
+        String card = PaymentMethods.named(db, accountId, paymentMethodId, now).id();
+        PaymentIntents.PaymentIntent payment = intents.charge(db, accountId, card, amount, ChargePurpose.WALLET_FUNDING,
+                null, now);
         return new Outcome(amount, Ledger.balance(db, accountId), payment, null);
     }
 

@@ -2,7 +2,6 @@ package dev.modelslabtwin.emulator.wallet;
 
 import dev.modelslabtwin.client.model.AutoFundingRequest;
 import dev.modelslabtwin.client.model.AutoFundingResponse;
-import dev.modelslabtwin.client.model.CheckoutLink;
 import dev.modelslabtwin.client.model.ConfirmCheckoutRequest;
 import dev.modelslabtwin.client.model.CouponRedemption;
 import dev.modelslabtwin.client.model.CouponRedemptionResponse;
@@ -78,28 +77,30 @@ public final class WalletEndpoints implements WalletApi {
         BigDecimal amount = Money.usd(request.getAmount());
         Funding.Outcome outcome = services.database().transaction(db -> Funding.fund(db, paymentIntents,
                 context.accountId(), amount, request.getPaymentMethodId(), services.clock().instant()));
-        if (outcome.payment() != null && outcome.payment().declined()) {
-            throw CardDeclined.of(outcome.payment());
-        }
-        FundResult result = new FundResult().amount(amount).balance(outcome.balance()).currency(FundResult.CurrencyEnum.USD);
+        FundResult result = new FundResult().amount(amount).currency(FundResult.CurrencyEnum.USD);
         if (outcome.checkout() != null) {
             CheckoutSessions.Session session = outcome.checkout();
             URI url = URI.create(context.publicRoot() + session.pagePath());
-            result.message("No saved card to charge: forward checkout_url to a person, then confirm with "
-                            + "POST /wallet/confirm-checkout.")
+            return new FundWalletResponse().data(result
+                    .message("Nothing was charged: forward payment_url to a person, then confirm with "
+                            + session.confirmedWith() + " and session_id.")
+                    .paymentUrl(url)
                     .checkoutUrl(url)
                     .sessionId(session.id())
-                    .checkout(new CheckoutLink().paymentUrl(url).checkoutUrl(url).sessionId(session.id())
-                            .expiresAt(time(session.expiresAt())));
-        } else if (outcome.payment().requiresAction()) {
-            context.status(202);
-            result.message("Additional authentication is required: a person completes 3D Secure at "
-                            + "payment.next_action_url; poll GET /payments/{id}/status, the wallet is credited when it succeeds.")
-                    .payment(Payments.of(outcome.payment(), context.publicRoot()));
-        } else {
-            result.message("Wallet funded successfully.").payment(Payments.of(outcome.payment(), context.publicRoot()));
+                    .expiresAt(time(session.expiresAt()))
+                    .instructions(session.instructions()));
         }
-        return new FundWalletResponse().data(result);
+        PaymentIntents.PaymentIntent payment = outcome.payment();
+        if (payment.declined()) {
+            throw CardDeclined.of(payment);
+        }
+        if (payment.requiresAction()) {
+            context.status(202);
+            return new FundWalletResponse().data(result.message(Payments.AUTHENTICATION_REQUIRED_MESSAGE)
+                    .payment(Payments.of(payment, context.publicRoot())));
+        }
+        return new FundWalletResponse().data(result.message("Wallet funded successfully.").balance(outcome.balance())
+                .payment(Payments.of(payment, context.publicRoot())));
     }
 
     @Override

@@ -78,7 +78,7 @@ class AdvancingTheClockTest extends ResetBeforeEachTest {
         TestHttp http = withoutCards();
         String session = http.post("/wallet/fund", "{\"amount\": 25}").json().path("data").path("session_id").asText();
 
-        JsonNode advanced = control.post("/clock/advance", "{\"duration\": \"PT24H1S\"}").json().path("data");
+        JsonNode advanced = control.post("/clock/advance", "{\"duration\": \"PT30M1S\"}").json().path("data");
         TestHttp.Answer confirm = http.post("/wallet/confirm-checkout", "{\"session_id\": \"" + session + "\"}");
         TestHttp.Answer pay = control.post("/checkout/sessions/" + session + "/pay", "{\"payment_method\": \"pm_card_visa\"}");
 
@@ -95,7 +95,7 @@ class AdvancingTheClockTest extends ResetBeforeEachTest {
         TestHttp http = withoutCards();
         String session = http.post("/wallet/fund", "{\"amount\": 25}").json().path("data").path("session_id").asText();
 
-        JsonNode advanced = control.post("/clock/advance", "{\"duration\": \"PT23H\"}").json().path("data");
+        JsonNode advanced = control.post("/clock/advance", "{\"duration\": \"PT29M\"}").json().path("data");
         TestHttp.Answer pay = control.post("/checkout/sessions/" + session + "/pay", null);
         TestHttp.Answer confirm = http.post("/wallet/confirm-checkout", "{\"session_id\": \"" + session + "\"}");
 

@@ -285,7 +285,7 @@ class InvoicesTest {
         String pathAndQuery;
         try (Emulator first = Emulator.start(options)) {
             TestHttp http = new TestHttp(first.baseUrl(), first.defaultToken()).contractChecked();
-            data(fund(http, "25", null));
+            data(fund(http, "25", "pm_card_visa"));
             String link = pdfLink(http, newestInvoice(http).path("id").asText());
             URI uri = URI.create(link);
             pathAndQuery = uri.getRawPath() + "?" + uri.getRawQuery();

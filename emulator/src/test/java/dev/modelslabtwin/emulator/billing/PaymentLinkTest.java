@@ -28,7 +28,7 @@ class PaymentLinkTest {
     static final TestEmulator emu = TestEmulator.shared();
 
     @Test
-    void aFundLinkIsAnOpenCheckoutSessionOnTheEmulatorsPageThatExpiresInADay() {
+    void aFundLinkIsAnOpenCheckoutSessionOnTheEmulatorsPageThatExpiresInHalfAnHour() {
         TestHttp http = emu.as(emu.newAccount().token());
         OffsetDateTime before = OffsetDateTime.ofInstant(emu.clock().instant(), java.time.ZoneOffset.UTC);
 
@@ -43,7 +43,7 @@ class PaymentLinkTest {
         assertMoney("25.00", link.path("amount"));
         assertTrue(link.path("plan_id").isNull());
         Duration lifetime = Duration.between(before, OffsetDateTime.parse(link.path("expires_at").asText()));
-        assertTrue(lifetime.compareTo(Duration.ofHours(24)) >= 0 && lifetime.compareTo(Duration.ofHours(24).plusMinutes(1)) < 0,
+        assertTrue(lifetime.compareTo(Duration.ofMinutes(30)) >= 0 && lifetime.compareTo(Duration.ofMinutes(31)) < 0,
                 lifetime.toString());
         assertTrue(link.path("instructions").asText().contains("POST /wallet/confirm-checkout"));
         for (String mirrored : new String[] {"payment_url", "session_id", "purpose", "amount", "expires_at", "instructions"}) {

@@ -83,7 +83,7 @@ class PaymentMethodsTest {
     }
 
     @Test
-    void settingTheDefaultMovesItAndFundingWithoutACardChargesTheNewDefault() {
+    void settingTheDefaultMovesItAndAChargeWithoutACardChargesTheNewDefault() {
         TestHttp http = emu.as(emu.newAccount().token());
         String visa = saveCard(http, "pm_card_visa", "");
         String mastercard = saveCard(http, "pm_card_mastercard", "\"make_default\": false");
@@ -94,8 +94,8 @@ class PaymentMethodsTest {
         assertEquals(mastercard, answer.json().path("data").path("id").asText());
         assertTrue(answer.json().path("data").path("is_default").asBoolean());
         assertEquals(List.of(mastercard), defaults(http));
-        TestHttp.Answer funded = fund(http, "12", null);
-        assertEquals(mastercard, funded.json().path("data").path("payment").path("payment_method_id").asText(), funded.body());
+        TestHttp.Answer charged = http.post("/subscriptions/charge-amount", "{\"amount\": 12}");
+        assertEquals(mastercard, charged.json().path("data").path("payment").path("payment_method_id").asText(), charged.body());
         assertNotEquals(visa, mastercard);
     }
 
@@ -136,7 +136,7 @@ class PaymentMethodsTest {
     }
 
     @Test
-    void removingTheLastCardLeavesNoDefaultSoFundingFallsBackToCheckout() {
+    void removingTheLastCardLeavesNoDefaultSoAChargeWithoutACardIsRefused() {
         TestHttp http = emu.as(emu.newAccount().token());
         String only = saveCard(http, "pm_card_visa", "");
 
@@ -145,8 +145,9 @@ class PaymentMethodsTest {
         assertEquals(200, removed.status(), removed.body());
         assertTrue(removed.json().path("data").path("default_payment_method_id").isNull(), removed.body());
         assertEquals(0, cards(http).size());
-        JsonNode funded = data(fund(http, "15", null));
-        assertTrue(funded.path("checkout_url").asText().contains("/checkout/cs_test_"), funded.toString());
+        TestHttp.Answer charged = http.post("/subscriptions/charge-amount", "{\"amount\": 15}");
+        assertEquals(422, charged.status(), charged.body());
+        assertTrue(charged.json().path("error").path("details").has("payment_method_id"), charged.body());
         assertMoney("0.00", balance(http));
     }
 
@@ -220,7 +221,7 @@ class PaymentMethodsTest {
         TestHttp http = emu.as(emu.newAccount().token());
 
         String card = saveCard(http, "pm_card_chargeCustomerFail", "");
-        TestHttp.Answer charged = fund(http, "25", null);
+        TestHttp.Answer charged = fund(http, "25", card);
 
         assertEquals(List.of(card), ids(cards(http)));
         assertEquals(402, charged.status(), charged.body());

@@ -97,7 +97,7 @@ class AgentBillingToolTest extends DefaultAgentTest {
 
     @Test
     void invoicesAreListedReadAndGivenAsPdf() {
-        mcp.call("agent-wallet", "fund", "amount", 10).ok();
+        mcp.call("agent-wallet", "fund", "amount", 10, "payment_method_id", "pm_card_visa").ok();
         JsonNode invoices = mcp.call("agent-billing", "invoices").ok();
         String invoice = invoices.path(0).path("id").asText();
         assertTrue(invoice.startsWith("in_"), invoices.toString());

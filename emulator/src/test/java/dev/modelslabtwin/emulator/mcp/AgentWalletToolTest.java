@@ -39,8 +39,20 @@ class AgentWalletToolTest extends DefaultAgentTest {
                 "payment_method_id", "pm_card_visa_chargeDeclinedInsufficientFunds").refused("payment_declined");
 
         assertEquals("insufficient_funds", declined.details().path("decline_code").asText());
-        assertEquals("Your card has insufficient funds.", declined.envelope().path("error").path("message").asText());
+        assertTrue(declined.details().path("payment_intent_id").asText().startsWith("pi_"), declined.envelope().toString());
+        assertEquals("Your card was declined.", declined.envelope().path("error").path("message").asText());
         assertMoney("50.00", rest.get("/wallet/balance").json().path("data").path("balance"));
+    }
+
+    @Test
+    void fundWithoutAPaymentMethodCreatesACheckoutSessionAndChargesNothing() {
+        JsonNode checkout = mcp.call("agent-wallet", "fund", "amount", 20).ok();
+
+        assertTrue(checkout.path("session_id").asText().startsWith("cs_test_"), checkout.toString());
+        assertTrue(checkout.path("payment_url").asText().endsWith("/checkout/" + checkout.path("session_id").asText()));
+        assertMoney("50.00", rest.get("/wallet/balance").json().path("data").path("balance"));
+        mcp.call("agent-wallet", "confirm-checkout", "session_id", checkout.path("session_id").asText())
+                .refused("checkout_not_completed");
     }
 
     @Test
@@ -65,7 +77,8 @@ class AgentWalletToolTest extends DefaultAgentTest {
 
     @Test
     void paymentStatusReadsAPaymentByItsIntent() {
-        String intent = mcp.call("agent-wallet", "fund", "amount", 10).ok().path("payment").path("payment_intent_id").asText();
+        String intent = mcp.call("agent-wallet", "fund", "amount", 10, "payment_method_id", "pm_card_visa").ok()
+                .path("payment").path("payment_intent_id").asText();
 
         assertEquals("succeeded", mcp.call("agent-wallet", "payment-status", "payment_intent_id", intent).ok().path("status").asText());
         mcp.call("agent-wallet", "payment-status", "payment_intent_id", "pi_NoSuchPaymentIntent0001").refused("not_found");

@@ -59,20 +59,25 @@ class McpCallsAreRestCallsTest extends DefaultAgentTest {
 
     @Test
     void anIdempotencyKeyReplaysTheFirstAnswerAndChargesOnce() {
-        JsonNode first = mcp.call("agent-wallet", "fund", "amount", 25, "idempotency_key", "fund-25-mcp-1").ok();
-        AgentMcpClient.Reply replay = mcp.call("agent-wallet", "fund", "amount", 25, "idempotency_key", "fund-25-mcp-1");
+        JsonNode first = mcp.call("agent-wallet", "fund", "amount", 25, "payment_method_id", "pm_card_visa",
+                "idempotency_key", "fund-25-mcp-1").ok();
+        AgentMcpClient.Reply replay = mcp.call("agent-wallet", "fund", "amount", 25, "payment_method_id", "pm_card_visa",
+                "idempotency_key", "fund-25-mcp-1");
 
         assertEquals(first, replay.ok());
         assertTrue(replay.envelope().path("meta").path("idempotency_replay").asBoolean());
         assertMoney("75.00", rest.get("/wallet/balance").json().path("data").path("balance"));
-        mcp.call("agent-wallet", "fund", "amount", 30, "idempotency_key", "fund-25-mcp-1").refused("idempotency_conflict");
+        mcp.call("agent-wallet", "fund", "amount", 30, "payment_method_id", "pm_card_visa", "idempotency_key", "fund-25-mcp-1")
+                .refused("idempotency_conflict");
     }
 
     @Test
     void aKeyUsedOverRestIsReplayedOverMcp() {
-        TestHttp.Answer overRest = rest.post("/wallet/fund", "{\"amount\": 25}", "shared-key-1");
+        TestHttp.Answer overRest = rest.post("/wallet/fund", "{\"amount\": 25, \"payment_method_id\": \"pm_card_visa\"}",
+                "shared-key-1");
 
-        AgentMcpClient.Reply overMcp = mcp.call("agent-wallet", "fund", "amount", 25, "idempotency_key", "shared-key-1");
+        AgentMcpClient.Reply overMcp = mcp.call("agent-wallet", "fund", "amount", 25, "payment_method_id", "pm_card_visa",
+                "idempotency_key", "shared-key-1");
 
         assertEquals(overRest.json().path("data").path("payment").path("payment_intent_id"),
                 overMcp.ok().path("payment").path("payment_intent_id"));

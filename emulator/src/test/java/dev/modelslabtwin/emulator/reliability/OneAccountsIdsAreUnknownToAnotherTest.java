@@ -57,11 +57,12 @@ class OneAccountsIdsAreUnknownToAnotherTest {
         JsonNode second = client.control("POST", "/accounts/" + victim.path("id").asLong() + "/tokens",
                 "{\"name\": \"second\", \"scopes\": [\"*\"]}").data();
         victims.put("token", second.path("id").asText());
-        JsonNode funded = victimCall("POST", "/wallet/fund", "{\"amount\": 30.00}").data();
+        JsonNode funded = victimCall("POST", "/wallet/fund", "{\"amount\": 30.00, \"payment_method_id\": \""
+                + victims.get("card") + "\"}").data();
         victims.put("payment", funded.path("payment").path("payment_intent_id").asText());
         victims.put("invoice", victimCall("GET", "/billing/invoices", null).data().get(0).path("id").asText());
-        victims.put("subscription", victimCall("POST", "/subscriptions", "{\"plan_id\": 20}").data()
-                .path("subscription").path("id").asText());
+        victims.put("subscription", victimCall("POST", "/subscriptions", "{\"plan_id\": 20, \"payment_method_id\": \""
+                + victims.get("card") + "\"}").data().path("subscription").path("id").asText());
         victims.put("fund_session", victimCall("POST", "/billing/payment-link", "{\"amount\": 25.00, \"purpose\": \"fund\"}")
                 .data().path("session_id").asText());
         victims.put("subscribe_session", victimCall("POST", "/billing/payment-link",

@@ -65,6 +65,6 @@ class CardNetworkTest {
     private static PaymentMethods.Card card(String testId, boolean setUp) {
         TestCards.TestCard row = TestCards.byPaymentMethodShortcut(testId).orElseThrow();
         return new PaymentMethods.Card("pm_test", 1L, row.key(), row.brand(), row.last4(), 12, 2100, row.funding(),
-                row.country(), false, true, null, null, setUp, Instant.EPOCH);
+                row.country(), false, true, null, null, setUp, Instant.EPOCH, null);
     }
 }

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * token (the official CLI) — or, for what only ModelsLab's server may read, the secret key's view under
  * {@code /_emulator/stripe}. Also posts the hosted pages' HTML forms.
  */
-final class FakeStripe {
+public final class FakeStripe {
 
     enum Auth { BASIC, BEARER, NONE }
 
@@ -42,7 +42,7 @@ final class FakeStripe {
     }
 
     /** Authenticates with the publishable key as the Basic user name. */
-    static FakeStripe basic(TestEmulator emu) {
+    public static FakeStripe basic(TestEmulator emu) {
         return new FakeStripe(emu, Auth.BASIC, emu.emulator().services().publishableKey(), "");
     }
 
@@ -52,7 +52,7 @@ final class FakeStripe {
     }
 
     /** The secret key's view, through the control API (a loopback caller needs no key). */
-    static FakeStripe secret(TestEmulator emu) {
+    public static FakeStripe secret(TestEmulator emu) {
         return new FakeStripe(emu, Auth.NONE, null, "/_emulator/stripe");
     }
 
@@ -78,7 +78,7 @@ final class FakeStripe {
         return send("POST", path, form(parameters));
     }
 
-    TestHttp.Answer get(String path) {
+    public TestHttp.Answer get(String path) {
         return send("GET", path, null);
     }
 
@@ -97,7 +97,7 @@ final class FakeStripe {
     }
 
     /** {@code POST /v1/payment_methods} for a card number with a future expiry and {@code cvc} (null: none sent). */
-    TestHttp.Answer tokenise(String number, String cvc) {
+    public TestHttp.Answer tokenise(String number, String cvc) {
         return tokenise(number, cvc, Map.of());
     }
 
@@ -132,12 +132,12 @@ final class FakeStripe {
     }
 
     /** An HTML form post to a hosted page, as a browser sends it. */
-    static TestHttp.Answer submit(TestEmulator emu, String path, Map<String, String> fields) {
+    public static TestHttp.Answer submit(TestEmulator emu, String path, Map<String, String> fields) {
         return new TestHttp(emu.emulator().baseUrl()).sendToRoot("POST", path, form(fields),
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
     }
 
-    static TestHttp.Answer page(TestEmulator emu, String path) {
+    public static TestHttp.Answer page(TestEmulator emu, String path) {
         return new TestHttp(emu.emulator().baseUrl()).sendToRoot("GET", path, null, Map.of());
     }
 

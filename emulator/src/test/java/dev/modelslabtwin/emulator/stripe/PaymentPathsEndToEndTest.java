@@ -25,7 +25,21 @@ class PaymentPathsEndToEndTest {
     static final TestEmulator emu = TestEmulator.shared();
 
     @Test
-    void headlessCardTokenisedWithThePublishableKeyFundsTheWallet() {
+    void headlessCardTokenisedWithThePublishableKeyFundsTheWalletOnceWithoutBeingSaved() {
+        var account = emu.newAccount();
+        TestHttp api = emu.as(account.token());
+        String card = FakeStripe.bearer(emu).paymentMethod("4242424242424242");
+
+        TestHttp.Answer funded = api.post("/wallet/fund", "{\"amount\": 25, \"payment_method_id\": \"" + card + "\"}");
+
+        assertEquals(200, funded.status(), funded.body());
+        assertEquals(card, funded.json().path("data").path("payment").path("payment_method_id").asText());
+        assertEquals(new BigDecimal("25.00"), FakeStripe.balance(api));
+        assertEquals(0, api.get("/billing/payment-methods").json().path("data").size(), "a one-off card is not saved");
+    }
+
+    @Test
+    void aTokenisedCardSavedThroughTheApiFundsTheWalletAgainAndAgain() {
         var account = emu.newAccount();
         TestHttp api = emu.as(account.token());
         FakeStripe stripe = FakeStripe.bearer(emu);
@@ -41,8 +55,8 @@ class PaymentPathsEndToEndTest {
         assertEquals(new BigDecimal("25.00"), FakeStripe.balance(api));
         assertEquals(Long.valueOf(account.id()), emu.database().transaction(db -> PaymentMethods.find(db, card).orElseThrow().accountId()),
                 "the tokenised card is saved to the account");
-        TestHttp.Answer again = api.post("/wallet/fund", "{\"amount\": 10}");
-        assertEquals(200, again.status(), "later top-ups charge the saved (default) card");
+        TestHttp.Answer again = api.post("/wallet/fund", "{\"amount\": 10, \"payment_method_id\": \"" + card + "\"}");
+        assertEquals(200, again.status(), "a saved card pays again and again");
         assertEquals(new BigDecimal("35.00"), FakeStripe.balance(api));
     }
 

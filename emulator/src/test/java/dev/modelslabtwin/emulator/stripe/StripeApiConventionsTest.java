@@ -70,8 +70,10 @@ class StripeApiConventionsTest {
     @Test
     void expansionGoesFourLevelsDeepAndNoFurther() {
         TestHttp api = emu.as(emu.newAccount().token());
-        String id = api.post("/wallet/fund", "{\"amount\": 25, \"payment_method_id\": \"pm_card_visa\"}").json().path("data")
-                .path("payment").path("payment_intent_id").asText();
+        String saved = api.post("/billing/payment-methods", "{\"payment_method_id\": \"pm_card_visa\"}").json().path("data")
+                .path("id").asText();
+        String id = api.post("/wallet/fund", "{\"amount\": 25, \"payment_method_id\": \"" + saved + "\"}").json()
+                .path("data").path("payment").path("payment_intent_id").asText();
         FakeStripe secret = FakeStripe.secret(emu);
 
         JsonNode deep = secret.get("/v1/payment_intents/" + id + "?expand[]=latest_charge.payment_intent.payment_method.customer")

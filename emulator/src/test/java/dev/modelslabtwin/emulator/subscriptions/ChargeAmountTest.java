@@ -115,7 +115,7 @@ class ChargeAmountTest {
     }
 
     @Test
-    void aCardNeeding3DSecureAnswers402AndTheWalletIsCreditedOnceAPersonAuthenticates() {
+    void aCardNeeding3DSecureIsDeclinedAuthenticationRequiredAndTheTwinsPageCanStillCreditIt() {
         var account = emu.newAccount();
         attach(emu, account, "pm_card_threeDSecure2Required");
         TestHttp http = emu.as(account.token());
@@ -123,7 +123,8 @@ class ChargeAmountTest {
         TestHttp.Answer answer = charge(http, "{\"amount\": 40}");
 
         assertEquals(402, answer.status(), answer.body());
-        assertEquals("authentication_required", answer.json().path("error").path("code").asText());
+        assertEquals("payment_declined", answer.json().path("error").path("code").asText());
+        assertEquals("authentication_required", answer.json().path("error").path("details").path("decline_code").asText());
         String paymentIntent = answer.json().path("error").path("details").path("payment_intent_id").asText();
         assertMoney("0.00", http.get("/wallet/balance").json().path("data").path("balance"));
         assertEquals(200, authenticate(emu, paymentIntent, true).status());

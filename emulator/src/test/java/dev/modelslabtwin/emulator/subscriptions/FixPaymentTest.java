@@ -85,16 +85,17 @@ class FixPaymentTest {
     }
 
     @Test
-    void aDefaultCardNeeding3DSecureAnswers402AndTheSubscriptionRecoversWhenAPersonAuthenticates() {
+    void aDefaultCardNeeding3DSecureIsDeclinedAuthenticationRequiredAndTheTwinsPageCanStillRecoverIt() {
         PastDue pastDue = pastDue();
         attach(emu, pastDue.account(), "pm_card_authenticationRequired");
 
         TestHttp.Answer answer = act(pastDue.http(), pastDue.id(), "fix-payment");
 
         assertEquals(402, answer.status(), answer.body());
-        assertEquals("authentication_required", answer.json().path("error").path("code").asText());
+        assertEquals("payment_declined", answer.json().path("error").path("code").asText());
         JsonNode details = answer.json().path("error").path("details");
-        assertTrue(details.path("next_action_url").asText().endsWith("/stripe/3ds/" + details.path("payment_intent_id").asText()));
+        assertEquals("authentication_required", details.path("decline_code").asText());
+        assertFalse(details.has("next_action_url"), "the twin's page is no documented way forward: " + details);
         assertEquals("past_due", status(pastDue.http(), pastDue.id()).path("status").asText());
 
         assertEquals(200, authenticate(emu, details.path("payment_intent_id").asText(), true).status());

@@ -72,10 +72,10 @@ class HeadlessSubscriptionTest {
     @Test
     void theListShowsEverySubscriptionNewestFirstWithWhatTheCliReads() {
         var account = emu.newAccount();
-        attach(emu, account, "pm_card_visa");
+        String card = attach(emu, account, "pm_card_visa");
         TestHttp http = emu.as(account.token());
-        long first = subscribed(http, STANDARD, null);
-        long second = subscribed(http, BASIC_ENTERPRISE, null);
+        long first = subscribed(http, STANDARD, card);
+        long second = subscribed(http, BASIC_ENTERPRISE, card);
 
         TestHttp.Answer answer = http.get("/subscriptions");
 
@@ -92,16 +92,18 @@ class HeadlessSubscriptionTest {
     }
 
     @Test
-    void withoutAPaymentMethodTheDefaultCardIsCharged() {
+    void withoutAPaymentMethodNothingIsChargedEvenWithASavedDefaultCard() {
         var account = emu.newAccount();
-        attach(emu, account, "pm_card_mastercard");
-        String defaultCard = attach(emu, account, "pm_card_visa");
+        attach(emu, account, "pm_card_visa");
+        TestHttp http = emu.as(account.token());
 
-        TestHttp.Answer answer = subscribe(emu.as(account.token()), STANDARD, null);
+        TestHttp.Answer answer = subscribe(http, STANDARD, null);
 
         assertEquals(200, answer.status(), answer.body());
-        assertEquals(defaultCard, answer.json().path("data").path("payment").path("payment_method_id").asText());
-        assertEquals(defaultCard, answer.json().path("data").path("subscription").path("payment_method_id").asText());
+        assertEquals("pending_checkout", answer.json().path("data").path("status").asText());
+        assertTrue(answer.json().path("data").path("checkout_url").asText().contains("/checkout/cs_test_"), answer.body());
+        assertEquals(0, charges(emu, account));
+        assertEquals(0, http.get("/subscriptions").json().path("data").size());
     }
 
     @Test
@@ -138,19 +140,29 @@ class HeadlessSubscriptionTest {
     }
 
     @Test
-    void aCardStripeRefusesToSaveAnswers402WithItsDeclineCode() {
+    void aCardStripeRefusesToSaveAnswersTheDocumented402WithAFailedPaymentIntentAndSavesNothing() {
         var account = emu.newAccount();
         TestHttp http = emu.as(account.token());
 
         TestHttp.Answer answer = subscribe(http, BASIC_ENTERPRISE, "pm_card_visa_chargeDeclinedInsufficientFunds");
 
         assertEquals(402, answer.status(), answer.body());
-        assertEquals("insufficient_funds", answer.json().path("error").path("details").path("decline_code").asText());
+        JsonNode error = answer.json().path("error");
+        assertEquals("payment_declined", error.path("code").asText());
+        assertEquals("Your card was declined.", error.path("message").asText());
+        assertEquals("insufficient_funds", error.path("details").path("decline_code").asText());
+        String paymentIntent = error.path("details").path("payment_intent_id").asText();
+        JsonNode status = http.get("/payments/" + paymentIntent + "/status").json().path("data");
+        assertEquals("failed", status.path("status").asText(), status.toString());
+        assertEquals("insufficient_funds", status.path("decline_code").asText());
+        assertEquals("subscription", status.path("purpose").asText());
+        assertMoney("249.00", status.path("amount"));
         assertEquals(0, http.get("/subscriptions").json().path("data").size());
+        assertEquals(0, http.get("/billing/payment-methods").json().path("data").size());
     }
 
     @Test
-    void aCardNeeding3DSecureAnswers402AndTheSubscriptionStartsWhenAPersonAuthenticates() {
+    void aCardNeeding3DSecureIsDeclinedAuthenticationRequiredAndTheTwinsPageCanStillStartTheSubscription() {
         var account = emu.newAccount();
         String card = attach(emu, account, "pm_card_authenticationRequired");
         TestHttp http = emu.as(account.token());
@@ -159,12 +171,12 @@ class HeadlessSubscriptionTest {
 
         assertEquals(402, answer.status(), answer.body());
         JsonNode error = answer.json().path("error");
-        assertEquals("authentication_required", error.path("code").asText());
+        assertEquals("payment_declined", error.path("code").asText());
+        assertEquals("Your card was declined.", error.path("message").asText());
         JsonNode details = error.path("details");
+        assertEquals(List.of("decline_code", "payment_intent_id"), fieldNames(details), "the documented details only");
         assertEquals("authentication_required", details.path("decline_code").asText());
         String paymentIntent = details.path("payment_intent_id").asText();
-        assertTrue(details.path("client_secret").asText().startsWith(paymentIntent + "_secret_"));
-        assertEquals(emu.emulator().baseUrl() + "/stripe/3ds/" + paymentIntent, details.path("next_action_url").asText());
         assertEquals(0, http.get("/subscriptions").json().path("data").size());
         assertEquals("pending", http.get("/payments/" + paymentIntent + "/status").json().path("data").path("status").asText());
 
@@ -227,16 +239,19 @@ class HeadlessSubscriptionTest {
     @Test
     void subscribingAgainToAPlanHeldLiveIsAConflictAndChargesNothing() {
         var account = emu.newAccount();
-        attach(emu, account, "pm_card_visa");
+        String card = attach(emu, account, "pm_card_visa");
         TestHttp http = emu.as(account.token());
-        long id = subscribed(http, BASIC_ENTERPRISE, null);
+        long id = subscribed(http, BASIC_ENTERPRISE, card);
         long attempts = charges(emu, account);
 
-        TestHttp.Answer again = subscribe(http, BASIC_ENTERPRISE, null);
+        TestHttp.Answer again = subscribe(http, BASIC_ENTERPRISE, card);
+        TestHttp.Answer againByCheckout = subscribe(http, BASIC_ENTERPRISE, null);
 
-        assertEquals(409, again.status(), again.body());
-        assertEquals("invalid_state", again.json().path("error").path("code").asText());
-        assertEquals(id, again.json().path("error").path("details").path("subscription_id").asLong());
+        for (TestHttp.Answer refused : List.of(again, againByCheckout)) {
+            assertEquals(409, refused.status(), refused.body());
+            assertEquals("invalid_state", refused.json().path("error").path("code").asText());
+            assertEquals(id, refused.json().path("error").path("details").path("subscription_id").asLong());
+        }
         assertEquals(attempts, charges(emu, account));
     }
 
@@ -290,8 +305,7 @@ class HeadlessSubscriptionTest {
     @Test
     void anotherAccountsSubscriptionIsNotFoundEverywhere() {
         var owner = emu.newAccount();
-        attach(emu, owner, "pm_card_visa");
-        long id = subscribed(emu.as(owner.token()), BASIC_ENTERPRISE, null);
+        long id = subscribed(emu.as(owner.token()), BASIC_ENTERPRISE, attach(emu, owner, "pm_card_visa"));
         var intruder = emu.newAccount();
         attach(emu, intruder, "pm_card_visa");
         TestHttp http = emu.as(intruder.token());
@@ -310,5 +324,11 @@ class HeadlessSubscriptionTest {
         assertEquals("active", untouched.path("status").asText());
         assertEquals(BASIC_ENTERPRISE, untouched.path("plan_id").asLong());
         assertEquals(1, invoices(emu, id).size());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

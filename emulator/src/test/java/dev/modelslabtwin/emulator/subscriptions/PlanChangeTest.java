@@ -194,7 +194,7 @@ class PlanChangeTest {
         Subscriber subscriber = subscriber(emu, BASIC_ENTERPRISE, "pm_card_visa");
         TestHttp http = subscriber.http();
         long basic = subscriber.id();
-        long premium = subscribed(http, PREMIUM_ENTERPRISE, null);
+        long premium = subscribed(http, PREMIUM_ENTERPRISE, subscriber.card());
 
         TestHttp.Answer answer = http.put("/subscriptions/" + basic, "{\"new_plan_id\": " + PREMIUM_ENTERPRISE + "}");
 

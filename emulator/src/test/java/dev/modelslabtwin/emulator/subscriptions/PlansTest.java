@@ -52,13 +52,14 @@ class PlansTest {
     @Test
     void payAsYouGoStatesTheMinimumTopUpTheWalletEnforces() {
         var account = emu.newAccount();
-        SubscriptionTests.attach(emu, account, "pm_card_visa");
+        String card = SubscriptionTests.attach(emu, account, "pm_card_visa");
         TestHttp http = emu.as(account.token());
         JsonNode payg = http.get("/subscriptions/plans").json().path("data").path("pay_as_you_go");
         BigDecimal minimum = new BigDecimal(payg.path("minimum_topup_usd").asText());
+        String withCard = ", \"payment_method_id\": \"" + card + "\"}";
 
-        TestHttp.Answer below = http.post("/wallet/fund", "{\"amount\": " + minimum.subtract(new BigDecimal("0.01")) + "}");
-        TestHttp.Answer atMinimum = http.post("/wallet/fund", "{\"amount\": " + minimum + "}");
+        TestHttp.Answer below = http.post("/wallet/fund", "{\"amount\": " + minimum.subtract(new BigDecimal("0.01")) + withCard);
+        TestHttp.Answer atMinimum = http.post("/wallet/fund", "{\"amount\": " + minimum + withCard);
 
         assertTrue(payg.path("available").asBoolean());
         assertEquals("USD", payg.path("currency").asText());

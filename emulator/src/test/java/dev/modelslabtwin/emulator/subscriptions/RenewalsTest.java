@@ -145,7 +145,7 @@ class RenewalsTest {
     @Test
     void aPastDueSubscriptionIsNotRenewedAgainAndIsCanceledTwoWeeksLater() {
         Subscriber subscriber = subscriber();
-        switchToCard(subscriber, "pm_card_chargeCustomerFail");
+        String failing = switchToCard(subscriber, "pm_card_chargeCustomerFail");
         advance(emu, "P32D");
         Instant since = instant(status(subscriber.http(), subscriber.id()).path("past_due_since"));
         long attempts = charges(emu, subscriber.account());
@@ -165,7 +165,7 @@ class RenewalsTest {
         assertEquals(attempts, charges(emu, subscriber.account()));
         assertEquals(1, invoices(emu, subscriber.id()).size());
         assertEquals(409, SubscriptionTests.act(subscriber.http(), subscriber.id(), "fix-payment").status());
-        TestHttp.Answer again = subscribe(subscriber.http(), STANDARD, null);
+        TestHttp.Answer again = subscribe(subscriber.http(), STANDARD, failing);
         assertEquals("payment_declined", again.json().path("error").path("code").asText(),
                 "a canceled subscription is not live, so subscribing again is tried (and the failing card declines)");
     }

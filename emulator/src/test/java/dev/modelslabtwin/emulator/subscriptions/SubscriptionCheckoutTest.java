@@ -3,16 +3,17 @@ package dev.modelslabtwin.emulator.subscriptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
+import dev.modelslabtwin.emulator.stripe.FakeStripe;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
+import java.util.Map;
 
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.STANDARD;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.advance;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.assertMoney;
-import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.attach;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.charges;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.invoices;
 import static dev.modelslabtwin.emulator.subscriptions.SubscriptionTests.payCheckout;
@@ -29,7 +30,7 @@ class SubscriptionCheckoutTest {
     static final TestEmulator emu = TestEmulator.shared();
 
     @Test
-    void withoutASavedCardTheAnswerIsACheckoutPageAndNothingIsSubscribedYet() {
+    void withoutACardTheAnswerIsACheckoutSessionAndNothingIsChargedOrSubscribedYet() {
         var account = emu.newAccount();
         TestHttp http = emu.as(account.token());
 
@@ -40,24 +41,33 @@ class SubscriptionCheckoutTest {
         assertEquals("pending_checkout", data.path("status").asText());
         String session = data.path("session_id").asText();
         assertEquals(emu.emulator().baseUrl() + "/checkout/" + session, data.path("checkout_url").asText());
-        assertEquals(data.path("checkout_url"), data.path("checkout").path("payment_url"));
-        assertTrue(data.path("checkout").hasNonNull("expires_at"));
+        assertEquals(data.path("checkout_url"), data.path("payment_url"));
+        assertTrue(data.hasNonNull("expires_at"));
+        assertTrue(data.path("instructions").asText().contains("POST /subscriptions/confirm-checkout"), answer.body());
+        assertFalse(data.has("subscription") || data.has("payment"), answer.body());
         assertEquals(0, http.get("/subscriptions").json().path("data").size());
         assertEquals(0, charges(emu, account));
     }
 
     @Test
-    void returnAddressesAskForCheckoutEvenWhenACardIsSaved() {
+    void theRequestsReturnAddressesGoToTheSessionAndThePageSendsThePersonThere() {
         var account = emu.newAccount();
-        attach(emu, account, "pm_card_visa");
         TestHttp http = emu.as(account.token());
 
         TestHttp.Answer answer = http.post("/subscriptions", "{\"plan_id\": " + STANDARD
-                + ", \"success_url\": \"https://agent.example.com/paid\"}");
+                + ", \"success_url\": \"https://agent.example.com/paid\","
+                + " \"cancel_url\": \"https://agent.example.com/cancelled\"}");
 
         assertEquals(200, answer.status(), answer.body());
-        assertEquals("pending_checkout", answer.json().path("data").path("status").asText());
-        assertEquals(0, charges(emu, account));
+        String session = answer.json().path("data").path("session_id").asText();
+        JsonNode stripeSession = FakeStripe.secret(emu).get("/v1/checkout/sessions/" + session).json();
+        assertEquals("https://agent.example.com/cancelled", stripeSession.path("cancel_url").asText(), stripeSession.toString());
+        assertEquals("https://agent.example.com/cancelled",
+                FakeStripe.page(emu, "/checkout/" + session + "/cancel").header("Location"));
+        TestHttp.Answer paid = FakeStripe.submit(emu, "/checkout/" + session + "/pay",
+                Map.of("card_number", "4242424242424242", "card_expiry", "12/34", "card_cvc", "123"));
+        assertEquals("https://agent.example.com/paid", paid.header("Location"), paid.body());
+        assertEquals(200, confirm(http, session).status());
     }
 
     @Test

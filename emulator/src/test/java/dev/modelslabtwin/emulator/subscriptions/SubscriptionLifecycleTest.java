@@ -189,7 +189,7 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
-    void aResetWithACardThatNeeds3DSecureAnswers402AuthenticationRequired() {
+    void aResetWithACardThatNeeds3DSecureIsDeclinedAuthenticationRequired() {
         var account = emu.newAccount();
         TestHttp http = emu.as(account.token());
         String card = attach(emu, account, "pm_card_authenticationRequired");
@@ -202,7 +202,9 @@ class SubscriptionLifecycleTest {
         TestHttp.Answer reset = act(http, id, "reset-cycle");
 
         assertEquals(402, reset.status(), reset.body());
-        assertEquals("authentication_required", reset.json().path("error").path("code").asText());
+        assertEquals("payment_declined", reset.json().path("error").path("code").asText());
+        assertEquals("authentication_required", reset.json().path("error").path("details").path("decline_code").asText());
+        assertTrue(reset.json().path("error").path("details").path("payment_intent_id").asText().startsWith("pi_"));
         assertEquals(1, invoices(emu, id).size());
     }
 

@@ -268,6 +268,19 @@ class CouponsTest {
     }
 
     @Test
+    void aBonusCouponsPurchaseChargesItsCardOnceWithoutSavingIt() {
+        var account = emu.newAccount();
+        TestHttp http = emu.as(account.token());
+
+        TestHttp.Answer answer = redeem(http, "{\"coupon_code\": \"BONUS50\", \"purchase_amount\": 50, "
+                + "\"payment_method_id\": \"pm_card_visa\"}");
+
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals("succeeded", answer.json().path("data").path("payment").path("status").asText());
+        assertEquals(0, http.get("/billing/payment-methods").json().path("data").size(), "a one-off card is not saved");
+    }
+
+    @Test
     void aCardNeeding3DSecureCannotPayForABonusCoupon() {
         var account = emu.newAccount();
         String card = attach(emu, account, "pm_card_authenticationRequired");
@@ -278,7 +291,8 @@ class CouponsTest {
 
         assertEquals(402, answer.status(), answer.body());
         JsonNode error = answer.json().path("error");
-        assertEquals("authentication_required", error.path("code").asText());
+        assertEquals("payment_declined", error.path("code").asText());
+        assertEquals("Your card was declined.", error.path("message").asText());
         assertEquals("authentication_required", error.path("details").path("decline_code").asText());
         String paymentIntent = error.path("details").path("payment_intent_id").asText();
         assertEquals("failed", http.get("/payments/" + paymentIntent + "/status").json().path("data").path("status").asText());

@@ -10,7 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.modelslabtwin.emulator.stripe.FakeStripe;
+
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Set;
 
 import static dev.modelslabtwin.emulator.wallet.WalletTests.assertMoney;
@@ -22,7 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Funding the wallet by card (the headless path) and what a funding leaves in the ledger and invoices. */
+/**
+ * Funding the wallet by card (the headless path: the card charged once, not saved), without a card (a
+ * Checkout Session, nothing charged), and what a funding leaves in the ledger and invoices.
+ */
 class WalletFundingTest {
 
     @RegisterExtension
@@ -61,21 +69,24 @@ class WalletFundingTest {
     }
 
     @Test
-    void fundingWithoutAPaymentMethodChargesTheDefaultCard() {
-        var account = emu.newAccount();
-        attach(emu, account, "pm_card_mastercard");
-        String defaultCard = attach(emu, account, "pm_card_visa");
+    void fundingWithoutAPaymentMethodChargesNothingEvenWithASavedDefaultCard() {
+        var account = emu.newAccount(new BigDecimal("4.00"), Set.of("*"));
+        attach(emu, account, "pm_card_visa");
         TestHttp http = emu.as(account.token());
 
         TestHttp.Answer answer = fund(http, "10.50", null);
 
         assertEquals(200, answer.status(), answer.body());
-        assertEquals(defaultCard, answer.json().path("data").path("payment").path("payment_method_id").asText());
-        assertMoney("10.50", balance(http));
+        JsonNode data = answer.json().path("data");
+        assertTrue(data.path("session_id").asText().startsWith("cs_test_"), answer.body());
+        assertFalse(data.has("payment"), answer.body());
+        assertFalse(data.has("balance"), "nothing was credited, so no new balance: " + answer.body());
+        assertEquals(0, paymentIntents(account), "no card was charged");
+        assertMoney("4.00", balance(http));
     }
 
     @Test
-    void aTestCardShortcutIsSavedToTheAccountAndCharged() {
+    void aTestCardShortcutIsChargedOnceAndNotSavedToTheAccount() {
         var account = emu.newAccount();
         TestHttp http = emu.as(account.token());
 
@@ -84,8 +95,65 @@ class WalletFundingTest {
         assertEquals(200, answer.status(), answer.body());
         String charged = answer.json().path("data").path("payment").path("payment_method_id").asText();
         assertTrue(charged.startsWith("pm_") && !charged.equals("pm_card_amex"), charged);
-        assertEquals(charged, emu.database().transaction(db -> PaymentMethods.owned(db, account.id(), charged).id()));
+        assertTrue(emu.database().transaction(db -> PaymentMethods.list(db, account.id())).isEmpty(),
+                "a one-off card is not saved");
+        assertEquals(200, emu.as(account.token()).get("/billing/payment-methods").status());
+        assertEquals(0, emu.as(account.token()).get("/billing/payment-methods").json().path("data").size());
         assertMoney("20.00", balance(http));
+    }
+
+    @Test
+    void aOneOffChargeIsAPaymentIntentOfTheAccountsCustomerWithoutSetupFutureUsage() {
+        var account = emu.newAccount();
+        TestHttp http = emu.as(account.token());
+
+        String paymentIntent = fund(http, "20", "pm_card_visa").json().path("data").path("payment")
+                .path("payment_intent_id").asText();
+
+        JsonNode intent = FakeStripe.secret(emu).get("/v1/payment_intents/" + paymentIntent).json();
+        String customer = emu.database().transaction(db -> Sql.one(db, "SELECT stripe_customer_id FROM accounts WHERE id = ?",
+                row -> row.getString(1), account.id()).orElseThrow());
+        assertEquals(customer, intent.path("customer").asText(), intent.toString());
+        assertTrue(intent.path("setup_future_usage").isNull(), intent.toString());
+        assertEquals("succeeded", intent.path("status").asText());
+        JsonNode card = FakeStripe.secret(emu).get("/v1/payment_methods/" + intent.path("payment_method").asText()).json();
+        assertTrue(card.path("customer").isNull(), "the card stays unattached: " + card);
+    }
+
+    @Test
+    void aTokenisedCardThatPaidOnceCannotPayAgainNorBeSaved() {
+        var account = emu.newAccount();
+        TestHttp http = emu.as(account.token());
+        String card = FakeStripe.basic(emu).tokenise("4242424242424242", "123").json().path("id").asText();
+
+        TestHttp.Answer first = fund(http, "10", card);
+        TestHttp.Answer second = fund(http, "10", card);
+        TestHttp.Answer saving = http.post("/billing/payment-methods", "{\"payment_method_id\": \"" + card + "\"}");
+
+        assertEquals(200, first.status(), first.body());
+        for (TestHttp.Answer refused : new TestHttp.Answer[] {second, saving}) {
+            assertEquals(422, refused.status(), refused.body());
+            assertEquals("validation_error", refused.json().path("error").path("code").asText());
+            assertTrue(refused.json().path("error").path("details").path("payment_method_id").get(0).asText()
+                    .contains("It may not be used again"), refused.body());
+        }
+        assertMoney("10.00", balance(http));
+        assertTrue(emu.database().transaction(db -> PaymentMethods.list(db, account.id())).isEmpty());
+    }
+
+    @Test
+    void aSavedCardIsChargedAgainAndAgainAndStaysTheOnlySavedCard() {
+        var account = emu.newAccount();
+        String card = attach(emu, account, "pm_card_visa");
+        TestHttp http = emu.as(account.token());
+
+        assertEquals(200, fund(http, "10", card).status());
+        assertEquals(200, fund(http, "10", card).status());
+        assertEquals(200, fund(http, "10", "pm_card_mastercard").status());
+
+        assertMoney("30.00", balance(http));
+        assertEquals(java.util.List.of(card), emu.database().transaction(db -> PaymentMethods.list(db, account.id()))
+                .stream().map(PaymentMethods.Card::id).toList());
     }
 
     @Test
@@ -122,15 +190,23 @@ class WalletFundingTest {
             "pm_card_chargeDeclinedProcessingError, processing_error",
             "pm_card_visa_chargeDeclinedVelocityLimitExceeded, card_velocity_exceeded",
             "pm_card_chargeDeclinedFraudulent, fraudulent"})
-    void aCardStripeRefusesToAttachAnswers402WithItsDeclineCodeAndIsNotSaved(String testCard, String declineCode) {
+    void aCardStripeDeclinesAnswersTheDocumented402WithItsFailedPaymentIntentAndIsNotSaved(String testCard,
+                                                                                         String declineCode) {
         var account = emu.newAccount();
         TestHttp http = emu.as(account.token());
 
         TestHttp.Answer answer = fund(http, "25", testCard);
 
         assertEquals(402, answer.status(), answer.body());
-        assertEquals("payment_declined", answer.json().path("error").path("code").asText());
-        assertEquals(declineCode, answer.json().path("error").path("details").path("decline_code").asText());
+        JsonNode error = answer.json().path("error");
+        assertEquals("payment_declined", error.path("code").asText());
+        assertEquals("Your card was declined.", error.path("message").asText());
+        assertEquals(declineCode, error.path("details").path("decline_code").asText());
+        String paymentIntent = error.path("details").path("payment_intent_id").asText();
+        assertTrue(paymentIntent.startsWith("pi_"), answer.body());
+        JsonNode status = http.get("/payments/" + paymentIntent + "/status").json().path("data");
+        assertEquals("failed", status.path("status").asText(), status.toString());
+        assertEquals(declineCode, status.path("decline_code").asText());
         assertMoney("0.00", balance(http));
         assertTrue(emu.database().transaction(db -> PaymentMethods.list(db, account.id())).isEmpty());
     }
@@ -187,9 +263,10 @@ class WalletFundingTest {
     }
 
     @Test
-    void withNoSavedCardFundingHandsBackACheckoutLinkAndCreditsNothingYet() {
+    void withoutACardFundingHandsBackACheckoutSessionAsAPaymentLinkDoesAndCreditsNothingYet() {
         var account = emu.newAccount(new BigDecimal("3.00"), Set.of("*"));
         TestHttp http = emu.as(account.token());
+        Instant before = emu.clock().instant();
 
         TestHttp.Answer answer = fund(http, "40", null);
 
@@ -197,14 +274,17 @@ class WalletFundingTest {
         JsonNode data = answer.json().path("data");
         String session = data.path("session_id").asText();
         assertTrue(session.startsWith("cs_test_"), session);
-        assertEquals(emu.emulator().baseUrl() + "/checkout/" + session, data.path("checkout_url").asText());
-        assertEquals(data.path("checkout_url").asText(), data.path("checkout").path("payment_url").asText());
-        assertEquals(session, data.path("checkout").path("session_id").asText());
-        assertFalse(data.path("checkout").path("expires_at").asText().isBlank());
+        assertEquals(emu.emulator().baseUrl() + "/checkout/" + session, data.path("payment_url").asText());
+        assertEquals(data.path("payment_url").asText(), data.path("checkout_url").asText());
+        Duration lifetime = Duration.between(before, OffsetDateTime.parse(data.path("expires_at").asText()).toInstant());
+        assertTrue(lifetime.compareTo(Duration.ofMinutes(30)) >= 0 && lifetime.compareTo(Duration.ofMinutes(31)) < 0,
+                lifetime::toString);
+        assertTrue(data.path("instructions").asText().contains("POST /wallet/confirm-checkout"), answer.body());
         assertFalse(data.has("payment"));
+        assertFalse(data.has("balance"));
         assertMoney("40.00", data.path("amount"));
-        assertMoney("3.00", data.path("balance"));
         assertMoney("3.00", balance(http));
+        assertEquals(409, http.post("/wallet/confirm-checkout", "{\"session_id\": \"" + session + "\"}").status());
     }
 
     @Test
@@ -226,11 +306,16 @@ class WalletFundingTest {
     @Test
     void aTokenWithoutWalletWriteCannotFund() {
         var account = emu.newAccount(BigDecimal.ZERO, Set.of("wallet:read"));
-        attach(emu, account, "pm_card_visa");
+        String card = attach(emu, account, "pm_card_visa");
 
-        TestHttp.Answer answer = fund(emu.as(account.token()), "25", null);
+        TestHttp.Answer answer = fund(emu.as(account.token()), "25", card);
 
         assertEquals(403, answer.status());
         assertMoney("0.00", balance(emu.as(account.token())));
+    }
+
+    private static int paymentIntents(TestEmulator.TestAccount account) {
+        return emu.database().transaction(db -> Sql.number(db, "SELECT COUNT(*) FROM payment_intents WHERE account_id = ?",
+                account.id())).intValue();
     }
 }

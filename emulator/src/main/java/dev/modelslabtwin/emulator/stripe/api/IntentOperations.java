@@ -202,10 +202,15 @@ final class IntentOperations {
         return paymentMethod;
     }
 
-    /** A core 404 for the named card (unknown, or another account's) as Stripe's {@code resource_missing}. */
+    /**
+     * A core 404 for the named card (unknown, or another account's) as Stripe's {@code resource_missing};
+     * a spent one (used once without being saved) as Stripe's 400 refusal of it.
+     */
     private static <T> T withKnownCard(String paymentMethodId, Supplier<T> work) {
         try {
             return work.get();
+        } catch (PaymentMethods.SpentPaymentMethod spent) {
+            throw StripeError.invalidRequest(400, null, "payment_method", PaymentMethods.SpentPaymentMethod.MESSAGE);
         } catch (ApiProblem problem) {
             if (problem.status() == 404) {
                 throw StripeError.notFound("PaymentMethod", "payment_method", paymentMethodId);

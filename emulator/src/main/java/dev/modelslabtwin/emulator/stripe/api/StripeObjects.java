@@ -108,7 +108,7 @@ final class StripeObjects {
         TestCards.TestCard row = card.testCard();
         ObjectNode details = node.putObject("card");
         details.put("brand", row.brand());
-        details.set("checks", checks(card, card.accountId() != null));
+        details.set("checks", checks(card, card.saved() || card.usedByPaymentIntent() != null));
         details.put("country", row.country());
         details.put("display_brand", displayBrand(row));
         details.put("exp_month", card.expMonth());
