@@ -2,18 +2,16 @@ package dev.modelslabtwin.emulator.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelslabtwin.emulator.ExternalProgram;
 import dev.modelslabtwin.emulator.junit.EmulatorBaseUrl;
 import dev.modelslabtwin.emulator.junit.ModelsLabEmulator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static dev.modelslabtwin.emulator.MoneyAssertions.assertMoney;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,21 +39,15 @@ class TypeScriptSdkAgentIT {
         assumeFalse("skip".equals(System.getProperty("mcp.typescript")), "-Dmcp.typescript=skip: the TypeScript SDK agent is not run");
         Path sources = Path.of(System.getProperty("mcp.typescript.sources", "src/test/mcp-typescript"));
         workDir = Path.of(System.getProperty("mcp.typescript.workDir", "target/mcp-typescript"));
-        Files.createDirectories(workDir);
-        for (String file : List.of("package.json", "package-lock.json", "agent.mjs")) {
-            Files.copy(sources.resolve(file), workDir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        long began = System.nanoTime();
-        Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"), 300);
-        assertEquals(0, install.exitCode(), () -> "npm ci failed (Node.js 18+ and npm are needed; -Dmcp.typescript=skip skips"
-                + " this test):\n" + install.output());
-        System.out.printf("[mcp-typescript] npm ci of @modelcontextprotocol/sdk: %.1f s%n", (System.nanoTime() - began) / 1e9);
+        ExternalProgram.npmCi(sources, workDir, List.of("package.json", "package-lock.json", "agent.mjs"),
+                "@modelcontextprotocol/sdk", "-Dmcp.typescript=skip");
     }
 
     @Test
     void theOfficialTypeScriptClientPaysThroughTheTwinUnchanged(@EmulatorBaseUrl String baseUrl) throws Exception {
         long began = System.nanoTime();
-        Run agent = run(List.of("node", "agent.mjs", baseUrl, "agent@example.com", "password"), 120);
+        ExternalProgram.Run agent = ExternalProgram.run(workDir, List.of("node", "agent.mjs", baseUrl, "agent@example.com",
+                "password"), Map.of(), 120, "Node.js 18+ is needed (-Dmcp.typescript=skip skips this test)");
         System.out.printf("[mcp-typescript] agent.mjs against %s/mcp/agents: %.1f s%n", baseUrl, (System.nanoTime() - began) / 1e9);
         assertEquals(0, agent.exitCode(), agent::output);
         JsonNode seen = JSON.readTree(agent.lastLine());
@@ -79,33 +71,6 @@ class TypeScriptSdkAgentIT {
         assertTrue(texts(seen.path("tokens").path("names")).contains("typescript-agent"), seen.toString());
         assertFalse(seen.path("xAgentToken").path("isError").asBoolean(true));
         assertMoney("75.00", seen.path("xAgentToken").path("balance"));
-    }
-
-    private record Run(int exitCode, String output) {
-
-        String lastLine() {
-            String[] lines = output.strip().split("\n");
-            return lines[lines.length - 1];
-        }
-    }
-
-    private static Run run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
-        Path log = workDir.resolve(command.get(0) + ".log");
-        Process process;
-        try {
-            process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new AssertionError(command.get(0) + " is not installed: Node.js 18+ and npm are needed (-Dmcp.typescript=skip"
-                    + " skips this test)", e);
-        }
-        process.getOutputStream().close();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s:\n"
-                    + Files.readString(log, StandardCharsets.UTF_8));
-        }
-        return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 
     private static List<String> texts(JsonNode array) {

@@ -188,7 +188,8 @@ class CrashSafetyIT {
             operation = "fund";
             token = random.nextBoolean() ? OWNER : RESELLER;
             path = "/api/agents/v1/wallet/fund";
-            body = "{\"amount\": " + (10 + random.nextInt(40)) + "." + (10 + random.nextInt(90)) + "}";
+            body = "{\"amount\": " + (10 + random.nextInt(40)) + "." + (10 + random.nextInt(90))
+                    + ", \"payment_method_id\": \"pm_card_visa\"}";
         } else if (dice < 8) {
             operation = "withdraw";
             token = RESELLER;
