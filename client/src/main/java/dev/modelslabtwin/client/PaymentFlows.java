@@ -6,6 +6,7 @@ import dev.modelslabtwin.client.model.PaymentMethod;
 import dev.modelslabtwin.client.model.PaymentStatus;
 import dev.modelslabtwin.client.model.SetupIntent;
 import dev.modelslabtwin.client.model.SubscriptionCheckoutConfirmation;
+import dev.modelslabtwin.client.model.SubscriptionCreation;
 import dev.modelslabtwin.client.model.WalletCheckoutConfirmation;
 
 import java.math.BigDecimal;
@@ -18,13 +19,17 @@ import java.util.function.Supplier;
 /**
  * The three ways an agent pays, end to end, because each one needs a step the single calls leave out:
  * <ol>
- *   <li><b>Headless card</b>: {@link #fundWithCard}; a card that needs 3D Secure comes back with
- *       {@link #requiresAction} true, a person completes {@link #nextActionUrl}, and
- *       {@link #awaitPayment} waits for the outcome.</li>
- *   <li><b>Saving a 3D Secure card</b>: {@link #startCardSetup} gives the SetupIntent to confirm with
- *       Stripe, {@link #finishCardSetup} attaches the resulting card as the default.</li>
- *   <li><b>Human-assisted</b>: a person pays a payment link or Checkout page; {@link #awaitWalletCheckout}
- *       and {@link #awaitSubscriptionCheckout} poll the confirmation until it goes through.</li>
+ *   <li><b>Headless card</b>: {@link #fundWithCard} charges a card once (it is not saved to the
+ *       account); a card that needs 3D Secure comes back with {@link #requiresAction} true and nothing
+ *       credited: the API sends the person to modelslab.com/pricing, and {@link #awaitPayment} waits for
+ *       the outcome. For subscriptions such a card is a decline: {@link #needsAuthentication}.</li>
+ *   <li><b>Saving a card</b> (one that needs 3D Secure included): {@link #startCardSetup} gives the
+ *       SetupIntent to confirm with Stripe, {@link #finishCardSetup} attaches the resulting card as the
+ *       default; saved cards can be charged again and again.</li>
+ *   <li><b>Human-assisted</b>: a person pays a Checkout page — a payment link, or what
+ *       {@link #startWalletCheckout} and {@link #startSubscriptionCheckout} make (funding or subscribing
+ *       without a card charges nothing and answers a Checkout Session); {@link #awaitWalletCheckout} and
+ *       {@link #awaitSubscriptionCheckout} poll the confirmation until it goes through.</li>
  * </ol>
  */
 public final class PaymentFlows {
@@ -32,6 +37,7 @@ public final class PaymentFlows {
     static final String CHECKOUT_NOT_COMPLETED = "checkout_not_completed";
     static final String CHECKOUT_TIMEOUT = "checkout_timeout";
     static final String PAYMENT_TIMEOUT = "payment_timeout";
+    static final String AUTHENTICATION_REQUIRED = "authentication_required";
 
     private final WalletCalls wallet;
     private final BillingCalls billing;
@@ -49,11 +55,36 @@ public final class PaymentFlows {
     }
 
     /**
-     * Charges a saved or freshly tokenised card. A decline throws ({@code payment_declined}); a card that
-     * needs 3D Secure returns normally with {@link #requiresAction} true and nothing credited yet.
+     * Charges a saved or freshly tokenised card, once: a card that is not saved is not saved by this
+     * either (save it with {@link #finishCardSetup} to charge it again). A decline throws
+     * ({@code payment_declined}); a card that needs 3D Secure returns normally (HTTP 202) with
+     * {@link #requiresAction} true and nothing credited.
      */
     public FundResult fundWithCard(BigDecimal amount, String paymentMethodId) {
         return wallet.fund(amount, Objects.requireNonNull(paymentMethodId, "paymentMethodId"));
+    }
+
+    /**
+     * Opens a Checkout Session for a person to pay {@code amount} into the wallet; nothing is charged.
+     * Forward {@link #checkoutUrl} to the person, then {@link #awaitWalletCheckout} with its
+     * {@code session_id}.
+     */
+    public FundResult startWalletCheckout(BigDecimal amount) {
+        return wallet.fund(amount, null);
+    }
+
+    /**
+     * Opens a Checkout Session for a person to subscribe to {@code planId}; nothing is charged. The hosted
+     * page sends the person to {@code successUrl} or {@code cancelUrl} (either may be null). Forward
+     * {@code checkout_url}, then {@link #awaitSubscriptionCheckout} with its {@code session_id}.
+     */
+    public SubscriptionCreation startSubscriptionCheckout(long planId, String successUrl, String cancelUrl) {
+        return subscriptions.createCheckout(planId, successUrl, cancelUrl);
+    }
+
+    /** The Checkout page of a funding made without a card, to forward to a person; empty for a card charge. */
+    public static Optional<URI> checkoutUrl(FundResult result) {
+        return result == null ? Optional.empty() : Optional.ofNullable(result.getCheckoutUrl());
     }
 
     /** True when a person must complete 3D Secure before the funding can succeed. */
@@ -62,7 +93,19 @@ public final class PaymentFlows {
         return payment != null && payment.getStatus() == Payment.StatusEnum.REQUIRES_ACTION;
     }
 
-    /** Where the person completes 3D Secure, when the server gave a page. */
+    /**
+     * True for a decline because the card needs 3D Secure ({@code payment_declined} with
+     * {@code decline_code: authentication_required}), as subscriptions answer such a card: have a person
+     * pay through Checkout instead ({@link #startSubscriptionCheckout}).
+     */
+    public static boolean needsAuthentication(ModelsLabException e) {
+        return e.isPaymentDeclined() && e.declineCode().filter(AUTHENTICATION_REQUIRED::equals).isPresent();
+    }
+
+    /**
+     * The emulator's own 3D Secure page for a funding awaiting it, an emulator extension for tests; the
+     * live API sends none (it sends the person to modelslab.com/pricing), so this is empty there.
+     */
     public static Optional<URI> nextActionUrl(FundResult result) {
         Payment payment = result == null ? null : result.getPayment();
         return payment == null ? Optional.empty() : Optional.ofNullable(payment.getNextActionUrl());
@@ -93,7 +136,8 @@ public final class PaymentFlows {
     }
 
     /**
-     * Waits for a person to pay a {@code fund} payment link, then credits the wallet. Polls while the
+     * Waits for a person to pay a {@code fund} payment link or {@link #startWalletCheckout} session, then
+     * credits the wallet. Polls while the
      * answer is 409 {@code checkout_not_completed}; {@code checkout_expired} or any other error is thrown
      * at once; {@code checkout_timeout} (status 0) when {@code timeout} passes first.
      */

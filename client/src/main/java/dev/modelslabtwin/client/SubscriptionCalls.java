@@ -25,8 +25,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Plans and the subscription lifecycle. Unlike wallet funding, a card needing 3D Secure is refused here
- * with 402 {@code authentication_required}: use {@link #createCheckout} for such cards.
+ * Plans and the subscription lifecycle. Unlike wallet funding, a card needing 3D Secure is declined here
+ * (402 {@code payment_declined}, {@code decline_code: authentication_required}, see
+ * {@link PaymentFlows#needsAuthentication}): use {@link #createCheckout} for such cards.
  */
 public final class SubscriptionCalls {
 
@@ -48,7 +49,10 @@ public final class SubscriptionCalls {
         return runner.read("listSubscriptions", api::listSubscriptionsWithHttpInfo, SubscriptionListResponse::getData);
     }
 
-    /** Headless: charges {@code paymentMethodId} (or the default card when null) for the first period. */
+    /**
+     * Headless: saves {@code paymentMethodId} to the account and charges it the first period (null: a
+     * Checkout Session, charging nothing, as {@link #createCheckout}).
+     */
     public SubscriptionCreation create(long planId, String paymentMethodId) {
         return create(new CreateSubscriptionRequest().planId(planId).paymentMethodId(paymentMethodId), null);
     }

@@ -58,14 +58,18 @@ public final class WalletCalls {
         return transactions(null, null, null);
     }
 
-    /** Charges the default card (or opens a Checkout Session when there is none). */
+    /**
+     * Charges nothing: opens a Checkout Session for a person to pay ({@code checkout_url}, {@code session_id});
+     * the wallet is credited when {@link #confirmCheckout} sees it paid. See {@link PaymentFlows#startWalletCheckout}.
+     */
     public FundResult fund(BigDecimal amount) {
         return fund(amount, null);
     }
 
     /**
-     * Charges {@code paymentMethodId} at once. A card that needs 3D Secure answers with
-     * {@code payment.status = requires_action}: see {@link PaymentFlows#fundWithCard}.
+     * Charges {@code paymentMethodId} once, without saving it (null: a Checkout Session, as {@link #fund(BigDecimal)}).
+     * A card that needs 3D Secure answers with {@code payment.status = requires_action}: see
+     * {@link PaymentFlows#fundWithCard}.
      */
     public FundResult fund(BigDecimal amount, String paymentMethodId) {
         return fund(new FundWalletRequest().amount(requireAmount(amount)).paymentMethodId(paymentMethodId), null);

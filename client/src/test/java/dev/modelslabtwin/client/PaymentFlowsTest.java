@@ -180,4 +180,45 @@ class PaymentFlowsTest {
         assertEquals("/api/agents/v1/billing/payment-methods", attach.path());
         assertTrue(attach.body().contains("\"make_default\":true"), attach.body());
     }
+
+    @Test
+    void startWalletCheckoutSendsNoCardAndHandsBackTheCheckoutUrl() {
+        server.reply(Reply.data("{\"message\":\"Nothing was charged.\",\"amount\":25,\"currency\":\"USD\","
+                + "\"payment_url\":\"http://127.0.0.1:8080/checkout/cs_test_1\",\"checkout_url\":\"http://127.0.0.1:8080/checkout/cs_test_1\","
+                + "\"session_id\":\"cs_test_1\",\"expires_at\":\"2026-02-20T12:30:00Z\"}"));
+
+        FundResult result = flows.startWalletCheckout(new BigDecimal("25"));
+
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:8080/checkout/cs_test_1")), PaymentFlows.checkoutUrl(result));
+        assertEquals("cs_test_1", result.getSessionId());
+        assertFalse(PaymentFlows.requiresAction(result));
+        ScriptedServer.Recorded request = server.onlyRequest();
+        assertEquals("/api/agents/v1/wallet/fund", request.path());
+        assertFalse(request.body().contains("payment_method_id"), request.body());
+    }
+
+    @Test
+    void startSubscriptionCheckoutSendsTheReturnAddressesAndNoCard() {
+        server.reply(Reply.data("{\"message\":\"Nothing was charged.\",\"status\":\"pending_checkout\","
+                + "\"checkout_url\":\"http://127.0.0.1:8080/checkout/cs_test_2\",\"session_id\":\"cs_test_2\"}"));
+
+        var created = flows.startSubscriptionCheckout(20, "https://agent.example.com/paid", null);
+
+        assertEquals("cs_test_2", created.getSessionId());
+        ScriptedServer.Recorded request = server.onlyRequest();
+        assertEquals("/api/agents/v1/subscriptions", request.path());
+        assertTrue(request.body().contains("\"success_url\":\"https://agent.example.com/paid\""), request.body());
+        assertFalse(request.body().contains("payment_method_id"), request.body());
+    }
+
+    @Test
+    void aSubscriptionDeclinedForAuthenticationIsRecognisedAndOtherDeclinesAreNot() {
+        ModelsLabException threeDs = new ModelsLabException(402, "payment_declined", "Your card was declined.",
+                java.util.Map.of("decline_code", "authentication_required", "payment_intent_id", "pi_1"), null, null, null);
+        ModelsLabException funds = new ModelsLabException(402, "payment_declined", "Your card was declined.",
+                java.util.Map.of("decline_code", "insufficient_funds", "payment_intent_id", "pi_2"), null, null, null);
+
+        assertTrue(PaymentFlows.needsAuthentication(threeDs));
+        assertFalse(PaymentFlows.needsAuthentication(funds));
+    }
 }

@@ -85,7 +85,7 @@ class AccountIsolationTest {
 
     @Test
     void anotherAccountsCheckoutSessionCannotBeConfirmed() {
-        target.assumeEmulator("needs an account without cards, whose funding becomes a Checkout Session");
+        target.assumeEmulator("a fresh account's funding without a card is a Checkout Session");
         Api owner = target.api().as(target.accounts().fresh().token());
         String session = fund(owner, "20", null).expect(200).text("session_id");
         Api stranger = target.api().as(target.accounts().fresh().token());

@@ -46,10 +46,13 @@ class PaymentPathsTest {
         assertEquals("succeeded", funded.data().path("payment").path("status").asText());
         assertEquals(card, funded.data().path("payment").path("payment_method_id").asText());
         assertMoney("25.00", balance(api));
+        assertEquals(0, api.get("/billing/payment-methods").expect(200).data().size(), "a card used once to fund is not saved");
+        fund(api, "10", card).expectInvalid("payment_method_id");
+        assertMoney("25.00", balance(api));
     }
 
     @Test
-    void setupIntentPathSavesACardWithStripeThenTheDefaultCardPays() {
+    void setupIntentPathSavesACardWithStripeThatThenPaysAgainAndAgain() {
         target.assumeEmulator("confirming a SetupIntent sends card data, which the suite only sends to the emulator's fake Stripe");
         Api api = target.api().as(target.accounts().fresh().token());
         Answer intent = api.post("/billing/setup-intent").expect(200);
@@ -60,10 +63,12 @@ class PaymentPathsTest {
         Answer attached = api.post("/billing/payment-methods", Json.object("payment_method_id", card, "make_default", true)).expect(201);
         assertTrue(attached.data().path("is_default").asBoolean(), attached.body());
 
-        Answer funded = fund(api, "50", null).expect(200);
+        Answer funded = fund(api, "50", card).expect(200);
+        Answer again = fund(api, "10", card).expect(200);
 
-        assertEquals(card, funded.data().path("payment").path("payment_method_id").asText(), "the default card pays");
-        assertMoney("50.00", balance(api));
+        assertEquals(card, funded.data().path("payment").path("payment_method_id").asText());
+        assertEquals(card, again.data().path("payment").path("payment_method_id").asText(), "a saved card pays again");
+        assertMoney("60.00", balance(api));
     }
 
     @Test
@@ -91,28 +96,37 @@ class PaymentPathsTest {
     }
 
     @Test
-    void fundingWithoutASavedCardHandsOutACheckoutSessionInstead() {
-        target.assumeEmulator("needs an account without cards, and a person paying through the control API");
-        Api api = target.api().as(target.accounts().fresh().token());
+    void fundingWithoutACardChargesNothingAndHandsOutACheckoutSession() {
+        Api api = target.api().as(target.accounts().own().token());
+        Steps.assumeNothingCanBeCharged(target, api, true, "funding");
+        BigDecimal before = balance(api);
 
         Answer offered = fund(api, "30", null).expect(200);
 
-        String session = offered.data().path("checkout").path("session_id").asText();
-        assertEquals(session, offered.text("session_id"));
-        assertTrue(offered.text("checkout_url").startsWith("http"), offered.body());
-        assertMoney("0.00", balance(api));
+        String session = offered.text("session_id");
+        assertTrue(session.startsWith("cs_"), offered.body());
+        assertTrue(offered.text("payment_url").startsWith("http"), offered.body());
+        assertEquals(offered.text("payment_url"), offered.text("checkout_url"));
+        assertFalse(offered.data().has("payment"), "nothing was charged: " + offered.body());
+        assertMoney(before, balance(api));
+        api.post("/wallet/confirm-checkout", Json.object("session_id", session)).expectError(409, "checkout_not_completed");
+        target.assumeEmulator("a person has to pay on Stripe Checkout; against a live server the suite stops at the unpaid session");
+
         target.control().payCheckout(session, VISA);
+
         api.post("/wallet/confirm-checkout", Json.object("session_id", session)).expect(200);
-        assertMoney("30.00", balance(api));
+        assertMoney(before.add(new BigDecimal("30")), balance(api));
     }
 
     @Test
-    void anUnpaidCheckoutSessionExpiresAfterADay() {
+    void anUnpaidCheckoutSessionExpiresAfterHalfAnHour() {
         target.assumeEmulator("moving time forward goes through the emulator's control API");
         Api api = target.api().as(target.accounts().fresh().token());
         String session = fund(api, "30", null).expect(200).text("session_id");
 
-        target.control().advanceClock(Duration.ofHours(25));
+        target.control().advanceClock(Duration.ofMinutes(29));
+        api.post("/wallet/confirm-checkout", Json.object("session_id", session)).expectError(409, "checkout_not_completed");
+        target.control().advanceClock(Duration.ofMinutes(2));
 
         api.post("/wallet/confirm-checkout", Json.object("session_id", session)).expectError(409, "checkout_expired");
     }

@@ -31,10 +31,35 @@ final class Steps {
         return api.withIdempotencyKey("conformance-" + UUID.randomUUID()).post("/wallet/fund", funding(amount, paymentMethodId));
     }
 
-    /** The body of {@code POST /wallet/fund}; without a card the default card pays (or Checkout, with none). */
+    /** The body of {@code POST /wallet/fund}; without a card the answer is a Checkout Session, nothing charged. */
     static JsonNode funding(String amount, String paymentMethodId) {
         return paymentMethodId == null ? Json.object("amount", new BigDecimal(amount))
                 : Json.object("amount", new BigDecimal(amount), "payment_method_id", paymentMethodId);
+    }
+
+    /**
+     * Saves {@code paymentMethodId} to the account as its default card ({@code POST /billing/payment-methods}),
+     * as funding with a card does not: returns the saved card's {@code pm_...} id.
+     */
+    static String saveCard(Api api, String paymentMethodId) {
+        return api.withIdempotencyKey("conformance-" + UUID.randomUUID()).post("/billing/payment-methods",
+                Json.object("payment_method_id", paymentMethodId, "make_default", true)).expect(201).data().path("id").asText();
+    }
+
+    /**
+     * Skips the calling check on a live server unless funding or subscribing without a card can charge
+     * nothing there: the contract says such a call opens a Checkout Session, but an API that read it as the
+     * twin once did would charge the saved default card. So it runs live only on an account with no saved
+     * card, or with {@code -Dconformance.allowMoneyMovement=true} when {@code moneyMayMove}.
+     */
+    static void assumeNothingCanBeCharged(Target target, Api api, boolean moneyMayMove, String what) {
+        if (target.isEmulator() || moneyMayMove && target.settings().allowMoneyMovement()) {
+            return;
+        }
+        int saved = api.get("/billing/payment-methods").expect(200).data().size();
+        Assumptions.assumeTrue(saved == 0, () -> what + " without a card is free only where no saved card could be "
+                + "charged instead; this account has " + saved + (moneyMayMove
+                ? " (or run with -Dconformance.allowMoneyMovement=true)" : ""));
     }
 
     /**

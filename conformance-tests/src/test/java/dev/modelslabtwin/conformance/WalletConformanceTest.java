@@ -95,7 +95,7 @@ class WalletConformanceTest {
         target.assumeEmulator("a known ledger needs a fresh account and spending through the control API");
         Accounts.Account account = target.accounts().fresh();
         Api api = target.api().as(account.token());
-        fund(api, "10", VISA).expect(200);
+        fund(api, "10", Steps.saveCard(api, VISA)).expect(200);
         fund(api, "20", VISA).expect(200);
         target.control().spend(account.id(), new BigDecimal("5.00"));
 
@@ -141,7 +141,7 @@ class WalletConformanceTest {
         target.assumeEmulator("spending credit goes through the emulator's control API");
         Accounts.Account account = target.accounts().fresh();
         Api api = target.api().as(account.token());
-        fund(api, "10", VISA).expect(200);
+        fund(api, "10", Steps.saveCard(api, VISA)).expect(200);
 
         Answer enabled = api.put("/wallet/auto-funding", Json.object("auto_charge_amount", 25, "charge_threshold", 5)).expect(200);
         assertTrue(enabled.data().path("enabled").asBoolean());
@@ -161,7 +161,7 @@ class WalletConformanceTest {
         target.assumeAllowed(Impact.MOVES_MONEY, "arming auto-funding");
         Api api = target.api().as(target.accounts().own().token());
         if (target.isEmulator()) {
-            fund(api, "10", VISA).expect(200);
+            Steps.saveCard(api, VISA);
         }
         try {
             Answer cli = api.put("/wallet/auto-funding", Json.object("amount", 30, "threshold", 2)).expect(200);

@@ -2,9 +2,11 @@ package com.example.agent;
 
 import dev.modelslabtwin.client.ModelsLabClient;
 import dev.modelslabtwin.client.ModelsLabException;
+import dev.modelslabtwin.client.model.FundResult;
 import dev.modelslabtwin.client.model.LoginRequest;
 import dev.modelslabtwin.client.model.Scope;
 import dev.modelslabtwin.client.model.TokenExpiry;
+import dev.modelslabtwin.client.model.WalletCheckoutConfirmation;
 import dev.modelslabtwin.emulator.Emulator;
 import dev.modelslabtwin.emulator.faults.Fault;
 import dev.modelslabtwin.emulator.junit.EmulatorBaseUrl;
@@ -27,10 +29,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class AgentWalletTest {
 
     @Test
-    void fundingWithTheSavedCardRaisesTheBalance(ModelsLabClient client) {
+    void fundingWithACardRaisesTheBalance(ModelsLabClient client) {
         client.wallet().fund(new BigDecimal("25.00"), "pm_card_visa");
 
         assertEquals(new BigDecimal("75.00"), client.wallet().balance().getBalance());
+    }
+
+    @Test
+    void withoutACardAPersonPaysOnCheckoutAndTheAgentWaitsForIt(ModelsLabClient client, @EmulatorBaseUrl String baseUrl)
+            throws Exception {
+        FundResult checkout = client.paymentFlows().startWalletCheckout(new BigDecimal("25.00"));
+        HttpRequest personPays = HttpRequest.newBuilder(URI.create(baseUrl + "/_emulator/checkout/sessions/"
+                + checkout.getSessionId() + "/pay")).POST(HttpRequest.BodyPublishers.noBody()).build();
+        assertEquals(200, HttpClient.newHttpClient().send(personPays, HttpResponse.BodyHandlers.ofString()).statusCode());
+
+        WalletCheckoutConfirmation paid = client.paymentFlows().awaitWalletCheckout(checkout.getSessionId(),
+                Duration.ofSeconds(30), Duration.ofSeconds(1));
+
+        assertEquals(new BigDecimal("75.00"), paid.getBalance());
     }
 
     @Test
