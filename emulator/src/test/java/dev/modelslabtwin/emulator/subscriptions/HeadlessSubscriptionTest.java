@@ -3,6 +3,7 @@ package dev.modelslabtwin.emulator.subscriptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
+import dev.modelslabtwin.emulator.stripe.FakeStripe;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -159,6 +160,10 @@ class HeadlessSubscriptionTest {
         assertMoney("249.00", status.path("amount"));
         assertEquals(0, http.get("/subscriptions").json().path("data").size());
         assertEquals(0, http.get("/billing/payment-methods").json().path("data").size());
+        JsonNode intent = FakeStripe.secret(emu).get("/v1/payment_intents/" + paymentIntent).json();
+        assertEquals("requires_payment_method", intent.path("status").asText(), intent.toString());
+        assertEquals("insufficient_funds", intent.path("last_payment_error").path("decline_code").asText(), intent.toString());
+        assertTrue(intent.path("latest_charge").isNull(), "refused before any charge: " + intent);
     }
 
     @Test
