@@ -10,6 +10,7 @@
 #                          passwordless sudo), or fails the build saying what to do.
 # On success the paths go to the properties file the browser test reads.
 set -euo pipefail
+source "$(dirname "$0")/ensure-common.sh"
 
 mode="${1:-run}"
 out="${2:?usage: ensure-chromium.sh <browser.tests> <output properties file> [<maven.test.skip>]}"
@@ -18,15 +19,7 @@ if [ "${3:-false}" = "true" ]; then
 fi
 mkdir -p "$(dirname "$out")"
 
-if [ "$mode" != "run" ] && [ "$mode" != "skip" ]; then
-  echo "[ensure-chromium] ERROR: browser.tests must be run or skip, not '$mode'." >&2
-  exit 1
-fi
-if [ "$mode" = "skip" ]; then
-  echo "[ensure-chromium] browser.tests=skip: the real-browser test will be skipped."
-  printf 'browser.tests=skip\n' > "$out"
-  exit 0
-fi
+ensure_mode ensure-chromium browser.tests "$mode" "$out" "the real-browser test will be skipped."
 
 find_browser() {
   chromium_bin="$(command -v chromium || command -v chromium-browser || true)"
@@ -46,24 +39,7 @@ MSG
 }
 
 if ! find_browser; then
-  if [ "$(id -u)" = "0" ]; then
-    as_root=()
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    as_root=(sudo -n)
-  else
-    fail "chromium or chromedriver is missing and this user can neither install packages (not root, no passwordless sudo)."
-  fi
-  command -v apt-get >/dev/null 2>&1 || fail "chromium or chromedriver is missing and there is no apt-get to install them with."
-  started=$(date +%s)
-  echo "[ensure-chromium] installing chromium and chromium-driver with apt-get (once per machine)..."
-  export DEBIAN_FRONTEND=noninteractive
-  install() { "${as_root[@]}" apt-get install -y -q --no-install-recommends chromium chromium-driver; }
-  if ! install; then
-    echo "[ensure-chromium] install failed; refreshing the package lists and trying again."
-    "${as_root[@]}" apt-get update -q || fail "apt-get update failed."
-    install || fail "apt-get install chromium chromium-driver failed."
-  fi
-  echo "[ensure-chromium] installed in $(( $(date +%s) - started ))s."
+  apt_install ensure-chromium "chromium or chromedriver is missing" chromium chromium-driver
   find_browser || fail "chromium-driver was installed but chromium or chromedriver is still not on the PATH."
 fi
 

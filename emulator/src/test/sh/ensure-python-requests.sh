@@ -2,7 +2,7 @@
 # Makes sure GuidePythonFunctionsIT has a Python 3 that can import requests (the guide's functions use it).
 # Run by the emulator's build before its integration tests (exec-maven-plugin, see emulator/pom.xml).
 #
-#   ensure-python-requests.sh <guide.python> <output properties file> [<skip integration tests>]
+#   ensure-python-requests.sh <guide.python> <output properties file> [<maven.test.skip>]
 #
 # guide.python = skip  -> does nothing; the test reports itself skipped.
 # otherwise            -> finds python3 (on the PATH, else /usr/bin/python3) with requests, or installs
@@ -10,23 +10,16 @@
 #                         sudo), or fails the build saying what to do.
 # On success the interpreter's path goes to the properties file the test reads.
 set -euo pipefail
+source "$(dirname "$0")/ensure-common.sh"
 
 mode="${1:-run}"
-out="${2:?usage: ensure-python-requests.sh <guide.python> <output properties file> [<skip integration tests>]}"
+out="${2:?usage: ensure-python-requests.sh <guide.python> <output properties file> [<maven.test.skip>]}"
 if [ "${3:-false}" = "true" ]; then
-  exit 0   # -DskipITs / -Dmaven.test.skip: the test does not run, so no interpreter is needed.
+  exit 0   # -Dmaven.test.skip: no tests run, so no interpreter is needed.
 fi
 mkdir -p "$(dirname "$out")"
 
-if [ "$mode" != "run" ] && [ "$mode" != "skip" ]; then
-  echo "[ensure-python-requests] ERROR: guide.python must be run or skip, not '$mode'." >&2
-  exit 1
-fi
-if [ "$mode" = "skip" ]; then
-  echo "[ensure-python-requests] guide.python=skip: the guide's Python functions will not be run."
-  printf 'guide.python=skip\n' > "$out"
-  exit 0
-fi
+ensure_mode ensure-python-requests guide.python "$mode" "$out" "the guide's Python functions will not be run."
 
 find_python() {
   python_bin=""
@@ -50,24 +43,7 @@ MSG
 }
 
 if ! find_python; then
-  if [ "$(id -u)" = "0" ]; then
-    as_root=()
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    as_root=(sudo -n)
-  else
-    fail "no python3 can import requests, and this user can neither install packages (not root, no passwordless sudo)."
-  fi
-  command -v apt-get >/dev/null 2>&1 || fail "no python3 can import requests, and there is no apt-get to install python3-requests with."
-  started=$(date +%s)
-  echo "[ensure-python-requests] installing python3-requests with apt-get (once per machine)..."
-  export DEBIAN_FRONTEND=noninteractive
-  install() { "${as_root[@]}" apt-get install -y -q --no-install-recommends python3 python3-requests; }
-  if ! install; then
-    echo "[ensure-python-requests] install failed; refreshing the package lists and trying again."
-    "${as_root[@]}" apt-get update -q || fail "apt-get update failed."
-    install || fail "apt-get install python3 python3-requests failed."
-  fi
-  echo "[ensure-python-requests] installed in $(( $(date +%s) - started ))s."
+  apt_install ensure-python-requests "no python3 can import requests" python3 python3-requests
   find_python || fail "python3-requests was installed but no python3 can import requests."
 fi
 

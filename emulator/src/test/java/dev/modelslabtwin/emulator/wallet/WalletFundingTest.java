@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Set;
 
 import static dev.modelslabtwin.emulator.wallet.WalletTests.assertMoney;
@@ -95,8 +96,7 @@ class WalletFundingTest {
         assertEquals(200, answer.status(), answer.body());
         String charged = answer.json().path("data").path("payment").path("payment_method_id").asText();
         assertTrue(charged.startsWith("pm_") && !charged.equals("pm_card_amex"), charged);
-        assertTrue(emu.database().transaction(db -> PaymentMethods.list(db, account.id())).isEmpty(),
-                "a one-off card is not saved");
+        assertEquals(List.of(), savedCards(account), "a one-off card is not saved");
         assertEquals(200, emu.as(account.token()).get("/billing/payment-methods").status());
         assertEquals(0, emu.as(account.token()).get("/billing/payment-methods").json().path("data").size());
         assertMoney("20.00", balance(http));
@@ -138,7 +138,7 @@ class WalletFundingTest {
                     .contains("It may not be used again"), refused.body());
         }
         assertMoney("10.00", balance(http));
-        assertTrue(emu.database().transaction(db -> PaymentMethods.list(db, account.id())).isEmpty());
+        assertEquals(List.of(), savedCards(account));
     }
 
     @Test
@@ -152,8 +152,7 @@ class WalletFundingTest {
         assertEquals(200, fund(http, "10", "pm_card_mastercard").status());
 
         assertMoney("30.00", balance(http));
-        assertEquals(java.util.List.of(card), emu.database().transaction(db -> PaymentMethods.list(db, account.id()))
-                .stream().map(PaymentMethods.Card::id).toList());
+        assertEquals(List.of(card), savedCards(account));
     }
 
     @Test
@@ -208,7 +207,7 @@ class WalletFundingTest {
         assertEquals("failed", status.path("status").asText(), status.toString());
         assertEquals(declineCode, status.path("decline_code").asText());
         assertMoney("0.00", balance(http));
-        assertTrue(emu.database().transaction(db -> PaymentMethods.list(db, account.id())).isEmpty());
+        assertEquals(List.of(), savedCards(account));
     }
 
     @Test
@@ -312,6 +311,12 @@ class WalletFundingTest {
 
         assertEquals(403, answer.status());
         assertMoney("0.00", balance(emu.as(account.token())));
+    }
+
+    /** The ids of the account's saved cards, as {@code GET /billing/payment-methods} lists them. */
+    private static List<String> savedCards(TestEmulator.TestAccount account) {
+        return emu.database().transaction(db -> PaymentMethods.list(db, account.id())).stream()
+                .map(PaymentMethods.Card::id).toList();
     }
 
     private static int paymentIntents(TestEmulator.TestAccount account) {
