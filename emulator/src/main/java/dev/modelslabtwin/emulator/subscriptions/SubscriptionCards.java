@@ -1,7 +1,6 @@
 package dev.modelslabtwin.emulator.subscriptions;
 
 import dev.modelslabtwin.emulator.routing.ApiProblem;
-import dev.modelslabtwin.emulator.stripe.CardDeclined;
 import dev.modelslabtwin.emulator.stripe.ChargePurpose;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.stripe.PaymentMethods;
