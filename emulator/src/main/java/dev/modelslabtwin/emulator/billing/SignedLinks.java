@@ -20,8 +20,10 @@ import java.util.Map;
  * as Stripe's invoice links and S3's presigned URLs do: {@code path?expires=<unix seconds>&signature=<HMAC>}.
  * The HMAC-SHA256 covers the path and the expiry, so a link opens exactly one file until it expires
  * and cannot be edited into another account's; the bearer token never travels in a URL. The key is
- * made once per database (see migration V2), so links outlive a restart of a file database. Expiry
- * follows emulated time, so a test can watch a link expire.
+ * made once per database (see migration V2), so links outlive a restart of a file database, and read
+ * from it each time, never kept: a reset makes the database anew, key included, and a key kept in
+ * memory would refuse every link signed after it. Expiry follows emulated time, so a test can watch a
+ * link expire.
  */
 final class SignedLinks {
 
@@ -29,7 +31,6 @@ final class SignedLinks {
     static final Duration LIFETIME = Duration.ofHours(24);
 
     private final Database database;
-    private volatile SecretKeySpec key;
 
     SignedLinks(Database database) {
         this.database = database;
@@ -72,14 +73,9 @@ final class SignedLinks {
     }
 
     private SecretKeySpec key() {
-        SecretKeySpec known = key;
-        if (known == null) {
-            String secret = database.transaction(db -> Sql.one(db, "SELECT secret FROM url_signing_keys WHERE purpose = 'files'",
-                    row -> row.getString(1)).orElseThrow(() -> new IllegalStateException("no signing key: migration V2 missing")));
-            known = new SecretKeySpec(HexFormat.of().parseHex(secret), "HmacSHA256");
-            key = known;
-        }
-        return known;
+        String secret = database.transaction(db -> Sql.one(db, "SELECT secret FROM url_signing_keys WHERE purpose = 'files'",
+                row -> row.getString(1)).orElseThrow(() -> new IllegalStateException("no signing key: migration V2 missing")));
+        return new SecretKeySpec(HexFormat.of().parseHex(secret), "HmacSHA256");
     }
 
     private static ApiProblem invalidSignature() {
