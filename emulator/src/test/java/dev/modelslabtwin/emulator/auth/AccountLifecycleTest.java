@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -143,7 +144,7 @@ class AccountLifecycleTest {
     @Test
     void loginHonoursTokenExpiryAndTheTokenStopsWorkingWhenItEnds() {
         TestEmulator.TestAccount account = emu.newAccount();
-        Instant before = emu.clock().instant();
+        Instant before = emu.clock().instant().truncatedTo(ChronoUnit.SECONDS);
 
         JsonNode issued = anonymous.post("/auth/login", "{\"email\": \"" + account.email()
                 + "\", \"password\": \"password\", \"token_expiry\": \"1_week\"}").json().path("data");

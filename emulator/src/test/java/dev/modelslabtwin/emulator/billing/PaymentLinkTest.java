@@ -30,7 +30,7 @@ class PaymentLinkTest {
     @Test
     void aFundLinkIsAnOpenCheckoutSessionOnTheEmulatorsPageThatExpiresInHalfAnHour() {
         TestHttp http = emu.as(emu.newAccount().token());
-        OffsetDateTime before = OffsetDateTime.ofInstant(emu.clock().instant(), java.time.ZoneOffset.UTC);
+        OffsetDateTime before = OffsetDateTime.ofInstant(emu.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), java.time.ZoneOffset.UTC);
 
         TestHttp.Answer answer = http.post("/billing/payment-link", "{\"purpose\": \"fund\", \"amount\": 25}");
 

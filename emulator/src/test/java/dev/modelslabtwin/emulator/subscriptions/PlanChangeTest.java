@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -110,7 +111,7 @@ class PlanChangeTest {
         long id = subscriber.id();
         JsonNode before = status(http, id);
         advance(emu, "P10D");
-        Instant now = emu.clock().instant();
+        Instant now = emu.clock().instant().truncatedTo(ChronoUnit.SECONDS);
 
         TestHttp.Answer changed = http.put("/subscriptions/" + id, "{\"new_plan_id\": " + STANDARD_YEARLY + "}");
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -97,7 +98,7 @@ class SubscriptionLifecycleTest {
         Instant oldEnd = instant(status(subscriber.http(), subscriber.id()).path("current_period_end"));
         act(subscriber.http(), subscriber.id(), "pause");
         advance(emu, "P40D");
-        Instant before = emu.clock().instant();
+        Instant before = emu.clock().instant().truncatedTo(ChronoUnit.SECONDS);
 
         TestHttp.Answer resumed = act(subscriber.http(), subscriber.id(), "resume");
 
@@ -136,7 +137,7 @@ class SubscriptionLifecycleTest {
         Instant oldStart = instant(before.path("current_period_start"));
         Instant oldEnd = instant(before.path("current_period_end"));
         advance(emu, "P10D");
-        Instant now = emu.clock().instant();
+        Instant now = emu.clock().instant().truncatedTo(ChronoUnit.SECONDS);
 
         TestHttp.Answer reset = act(subscriber.http(), subscriber.id(), "reset-cycle");
 

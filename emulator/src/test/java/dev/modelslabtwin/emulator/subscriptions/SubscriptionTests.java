@@ -100,13 +100,13 @@ final class SubscriptionTests {
         return answer.json().path("data").path("payment_intent_id").asText();
     }
 
-    /** The subscription's paid invoices, oldest first. */
+    /** The subscription's paid invoices, oldest first, their times to the second as the API shows times. */
     static List<Invoice> invoices(TestEmulator emu, long subscriptionId) {
         return emu.database().transaction(db -> {
             List<Invoice> invoices = Sql.list(db, "SELECT id, amount, payment_intent_id, created_at FROM invoices "
                             + "WHERE subscription_id = ? AND status = 'paid' ORDER BY created_at, number",
-                    row -> new Invoice(row.getString(1), row.getBigDecimal(2), row.getString(3), row.instant("created_at"),
-                            List.of()), subscriptionId);
+                    row -> new Invoice(row.getString(1), row.getBigDecimal(2), row.getString(3), row.instant("created_at")
+                            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS), List.of()), subscriptionId);
             List<Invoice> withLines = new java.util.ArrayList<>();
             for (Invoice invoice : invoices) {
                 withLines.add(new Invoice(invoice.id(), invoice.amount(), invoice.paymentIntentId(), invoice.createdAt(),
