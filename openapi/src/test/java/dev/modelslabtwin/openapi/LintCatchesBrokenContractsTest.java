@@ -64,6 +64,19 @@ class LintCatchesBrokenContractsTest {
     }
 
     @Test
+    void aRedirectWithoutLocationIsReported() throws IOException {
+        List<String> violations = rulesOn(copy(doc -> ((ObjectNode) operation(doc, "/verify/{token}", "get")
+                .path("responses").path("302").path("headers")).remove("Location")));
+        assertReported(violations, "GET /verify/{token} 302: a redirect declares the Location header");
+    }
+
+    @Test
+    void anUnknownLimiterForUnroutedRequestsIsReported() throws IOException {
+        List<String> violations = rulesOn(copy(doc -> doc.put("x-unrouted-rate-limiter", "agent-nowhere")));
+        assertReported(violations, "root: x-unrouted-rate-limiter must be one of the root's x-rate-limiters");
+    }
+
+    @Test
     void aMutationWithoutIdempotencyKeyIsReported() throws IOException {
         List<String> violations = rulesOn(copy(doc -> operation(doc, "/wallet/fund", "post").remove("parameters")));
         assertReported(violations, "POST /wallet/fund: billing mutations take the Idempotency-Key parameter");

@@ -55,6 +55,7 @@ public final class ContractRules {
         for (Tag tag : Objects.requireNonNullElse(api.getTags(), List.<Tag>of())) {
             tags.add(tag.getName());
         }
+        checkUnroutedLimiter();
         Set<String> operationIds = new HashSet<>();
         Operations.forEach(api, (method, path, pathItem, op) -> {
             String where = method + " " + path;
@@ -77,6 +78,15 @@ public final class ContractRules {
             checkRequestBody(where, op);
             checkIdempotency(where, method, op);
         });
+    }
+
+    /** The limiter of requests no operation answers is one of the root's limiters. */
+    private void checkUnroutedLimiter() {
+        Object limiter = api.getExtensions() == null ? null : api.getExtensions().get("x-unrouted-rate-limiter");
+        Set<String> limiters = Operations.rateLimits(api).keySet();
+        if (limiter == null || !limiters.contains(limiter.toString())) {
+            violations.add("root: x-unrouted-rate-limiter must be one of the root's x-rate-limiters " + limiters + ", is " + limiter);
+        }
     }
 
     private void checkTag(String where, Operation op, Set<String> declared) {
@@ -126,6 +136,10 @@ public final class ContractRules {
                 violations.add(at + ": response reference " + entry.getValue().get$ref() + " does not resolve");
                 continue;
             }
+            if (status.startsWith("3")) {
+                checkRedirect(at, response);
+                continue;
+            }
             MediaType media = response.getContent() == null ? null : response.getContent().get(JSON);
             if (media == null || media.getSchema() == null) {
                 violations.add(at + ": must answer " + JSON + " with a schema");
@@ -169,6 +183,22 @@ public final class ContractRules {
         for (String status : required) {
             if (!responses.containsKey(status)) {
                 violations.add(where + ": must document the " + status + " response");
+            }
+        }
+    }
+
+    /** A redirect (the compatibility route's browser mode) says where to with {@code Location}, has no body, and the rate-limit headers. */
+    private void checkRedirect(String at, ApiResponse response) {
+        Map<String, ?> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
+        if (!headers.containsKey("Location")) {
+            violations.add(at + ": a redirect declares the Location header");
+        }
+        if (response.getContent() != null && !response.getContent().isEmpty()) {
+            violations.add(at + ": a redirect has no body");
+        }
+        for (String header : RATE_LIMIT_HEADERS) {
+            if (!headers.containsKey(header)) {
+                violations.add(at + ": does not declare the " + header + " header");
             }
         }
     }

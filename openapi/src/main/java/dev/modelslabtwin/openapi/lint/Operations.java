@@ -4,6 +4,9 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.servers.Server;
+
+import java.net.URI;
 
 import java.util.List;
 import java.util.TreeMap;
@@ -52,6 +55,17 @@ public final class Operations {
             });
         }
         return limits;
+    }
+
+    /**
+     * What a path is relative to: the path of its path item's own first server when it has servers (the
+     * site root, {@code ""}, for the verification link), else that of the document's first server.
+     */
+    public static String basePath(OpenAPI api, PathItem pathItem) {
+        List<Server> servers = pathItem.getServers() != null && !pathItem.getServers().isEmpty() ? pathItem.getServers()
+                : api.getServers();
+        String path = servers == null || servers.isEmpty() ? "" : URI.create(servers.get(0).getUrl()).getPath();
+        return path == null ? "" : path.replaceAll("/+$", "");
     }
 
     public static int count(OpenAPI api) {
