@@ -5,6 +5,7 @@ import dev.modelslabtwin.emulator.admin.ControlApi;
 import dev.modelslabtwin.emulator.admin.DocumentationRoutes;
 import dev.modelslabtwin.emulator.auth.Accounts;
 import dev.modelslabtwin.emulator.auth.TokenAuthenticator;
+import dev.modelslabtwin.emulator.auth.VerificationPages;
 import dev.modelslabtwin.emulator.billing.InvoiceFiles;
 import dev.modelslabtwin.emulator.control.EmulatorControl;
 import dev.modelslabtwin.emulator.control.model.SeedAccount;
@@ -172,6 +173,7 @@ public final class Emulator implements EmulatorControl, AutoCloseable {
                     HostedPages.install(config, services, capabilities.paymentIntents());
                     InvoiceFiles.install(config, services);
                     emulator.mcp.install(config);
+                    VerificationPages.install(config);
                 });
         return emulator;
     }

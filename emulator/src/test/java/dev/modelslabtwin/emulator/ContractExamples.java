@@ -1,11 +1,13 @@
 package dev.modelslabtwin.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelslabtwin.emulator.routing.ContractValidator;
 import dev.modelslabtwin.emulator.routing.Json;
 import dev.modelslabtwin.openapi.Contract;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,8 +25,16 @@ public final class ContractExamples {
     private static final Map<String, Operation> BY_ID = OPERATIONS.stream()
             .collect(Collectors.toUnmodifiableMap(Operation::operationId, operation -> operation));
 
-    /** One operation of the bundled document. */
-    public record Operation(String method, String path, String operationId, JsonNode node) {
+    /**
+     * One operation of the bundled document; {@code basePath} is what its path is relative to: the
+     * API's base, or its path item's own server (empty for the site root).
+     */
+    public record Operation(String method, String path, String operationId, JsonNode node, String basePath) {
+
+        /** Whether a path (relative to this operation's base) is one of this operation's. */
+        boolean matches(String relativePath) {
+            return relativePath.matches(path.replaceAll("\\{[^/}]+}", "[^/]+"));
+        }
 
         /** The success example the contract gives first, e.g. the published one. */
         public JsonNode successExample() {
@@ -70,6 +80,16 @@ public final class ContractExamples {
         return OPERATIONS;
     }
 
+    /**
+     * The path from the host root of a request for {@code apiPath}, as the contract places it: under the
+     * API's base, or at the site root for an operation whose path item says so (the verification link).
+     */
+    public static String fromRoot(String apiPath) {
+        String pathOnly = apiPath.contains("?") ? apiPath.substring(0, apiPath.indexOf('?')) : apiPath;
+        return OPERATIONS.stream().filter(op -> !op.basePath().equals(ContractValidator.BASE_PATH) && op.matches(pathOnly))
+                .findFirst().map(op -> op.basePath() + apiPath).orElse(ContractValidator.BASE_PATH + apiPath);
+    }
+
     public static Operation operation(String operationId) {
         Operation operation = BY_ID.get(operationId);
         if (operation == null) {
@@ -82,8 +102,11 @@ public final class ContractExamples {
         List<Operation> operations = new ArrayList<>();
         DOCUMENT.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
             if (METHODS.contains(op.getKey())) {
+                String base = path.getValue().has("servers")
+                        ? URI.create(path.getValue().path("servers").path(0).path("url").asText()).getPath().replaceAll("/+$", "")
+                        : ContractValidator.BASE_PATH;
                 operations.add(new Operation(op.getKey().toUpperCase(), path.getKey(),
-                        op.getValue().path("operationId").asText(), op.getValue()));
+                        op.getValue().path("operationId").asText(), op.getValue(), base));
             }
         }));
         return List.copyOf(operations);

@@ -12,7 +12,7 @@ public final class ContractResponseValidator {
 
     /** Every way the answer breaks the contract; empty when it keeps it (the emulator's own check, from outside). */
     public static List<String> violations(String method, String apiPath, TestHttp.Answer answer) {
-        return ContractValidator.forApi().join().responseViolations(method, ContractValidator.BASE_PATH + apiPath,
+        return ContractValidator.forApi().join().responseViolations(method, ContractExamples.fromRoot(apiPath),
                 answer.status(), answer.headers(), answer.body());
     }
 }

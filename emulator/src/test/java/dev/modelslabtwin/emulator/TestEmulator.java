@@ -5,6 +5,7 @@ import dev.modelslabtwin.emulator.auth.Accounts;
 import dev.modelslabtwin.emulator.core.EmulatedClock;
 import dev.modelslabtwin.emulator.db.Database;
 import dev.modelslabtwin.emulator.junit.ModelsLabEmulatorExtension;
+import dev.modelslabtwin.emulator.mail.Mailbox;
 import dev.modelslabtwin.emulator.wallet.Ledger;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -101,6 +102,11 @@ public final class TestEmulator extends ModelsLabEmulatorExtension implements Au
 
     public Database database() {
         return emulator().services().database();
+    }
+
+    /** The newest email the emulator delivered to {@code address}; fails the test when none arrived. */
+    public Mailbox.Mail mailTo(String address) {
+        return emulator().latestMail(address).orElseThrow(() -> new AssertionError("no email to " + address + " in the mailbox"));
     }
 
     /** A new verified account with an empty wallet, no cards and a {@code *} token. */

@@ -2,7 +2,6 @@ package dev.modelslabtwin.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.modelslabtwin.emulator.routing.ContractValidator;
 
 import java.io.IOException;
 import java.net.URI;
@@ -71,7 +70,7 @@ public final class TestHttp {
     }
 
     public Answer send(String method, String apiPath, String body, Map<String, String> headers) {
-        Answer answer = sendToRoot(method, ContractValidator.BASE_PATH + apiPath, body, headers);
+        Answer answer = sendToRoot(method, ContractExamples.fromRoot(apiPath), body, headers);
         if (contractChecked) {
             String pathOnly = apiPath.contains("?") ? apiPath.substring(0, apiPath.indexOf('?')) : apiPath;
             var violations = ContractResponseValidator.violations(method, pathOnly, answer);

@@ -67,6 +67,7 @@ public final class ControlApi {
         List<ControlRoute> routes = new ArrayList<>();
         routes.addAll(EmulatorApi.routes(new EmulatorOperations(control, document)));
         routes.addAll(AccountsApi.routes(new AccountOperations(control)));
+        routes.addAll(MailboxApi.routes(new MailboxOperations(control)));
         routes.addAll(TimeApi.routes(new ClockOperations(control)));
         routes.addAll(PaymentsApi.routes(new PaymentOperations(control)));
         routes.addAll(FaultsApi.routes(new FaultOperations(control)));

@@ -66,6 +66,23 @@ public final class AccessTokens {
     }
 
     /**
+     * Issues a token for a team account to a caller switching from {@code fromAccountId}, which it
+     * remembers (see {@link #switchedFrom}).
+     */
+    static Issued issueSwitched(Connection db, long accountId, String name, Set<String> scopes, Instant now,
+                                Instant expiresAt, long fromAccountId) {
+        Issued issued = issue(db, accountId, name, scopes, now, expiresAt);
+        Sql.update(db, "UPDATE access_tokens SET switched_from_account_id = ? WHERE id = ?", fromAccountId, issued.token().id());
+        return issued;
+    }
+
+    /** The account a token issued by switch-account was switched from; empty for any other token. */
+    static Optional<Long> switchedFrom(Connection db, long tokenId) {
+        return Sql.one(db, "SELECT switched_from_account_id FROM access_tokens WHERE id = ? AND switched_from_account_id IS NOT NULL",
+                row -> row.getLong(1), tokenId);
+    }
+
+    /**
      * The live token {@code plainText} names, marking it used; empty when it is malformed, unknown,
      * revoked or expired (all of which the API answers alike, 401 {@code unauthenticated}).
      */

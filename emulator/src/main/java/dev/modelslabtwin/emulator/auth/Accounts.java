@@ -19,22 +19,33 @@ public final class Accounts {
                           boolean disabled, String stripeCustomerId, Instant createdAt) {
     }
 
-    /** What a new account is made of. */
+    /** What a new account is made of; a null {@code apiKey} is made up. */
     public record NewAccount(String email, String name, String username, String password, boolean verified,
-                             boolean reseller) {
+                             boolean reseller, String apiKey) {
+
+        public NewAccount(String email, String name, String username, String password, boolean verified, boolean reseller) {
+            this(email, name, username, password, verified, reseller, null);
+        }
     }
+
+    /** How long a made-up API key is (the emulator's choice: no source shows what a key looks like). */
+    private static final int API_KEY_LENGTH = 40;
 
     private static final String COLUMNS = "id, email, name, username, verified, reseller, disabled, stripe_customer_id, created_at";
 
     private Accounts() {
     }
 
-    /** Creates the account and its empty wallet; emails are unique regardless of case. */
+    /**
+     * Creates the account, its API key for the generation APIs (the one login hands out, the same every
+     * time) and its empty wallet; emails are unique regardless of case.
+     */
     public static Account create(Connection db, NewAccount account, Instant now) {
+        String apiKey = account.apiKey() != null ? account.apiKey() : StripeIds.random(API_KEY_LENGTH);
         long id = Sql.insert(db, "INSERT INTO accounts (email, name, username, password_hash, verified, reseller, "
-                        + "stripe_customer_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "stripe_customer_id, api_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 normalise(account.email()), account.name(), account.username(), Passwords.hash(account.password()),
-                account.verified(), account.reseller(), StripeIds.next("cus"), now);
+                account.verified(), account.reseller(), StripeIds.next("cus"), apiKey, now);
         Sql.update(db, "INSERT INTO wallets (account_id) VALUES (?)", id);
         return find(db, id).orElseThrow();
     }
@@ -45,6 +56,20 @@ public final class Accounts {
 
     public static Optional<Account> byEmail(Connection db, String email) {
         return Sql.one(db, "SELECT " + COLUMNS + " FROM accounts WHERE email = ?", Accounts::map, normalise(email));
+    }
+
+    public static Optional<Account> byUsername(Connection db, String username) {
+        return Sql.one(db, "SELECT " + COLUMNS + " FROM accounts WHERE username = ?", Accounts::map, username);
+    }
+
+    /** The account's API key for the generation APIs. */
+    public static String apiKey(Connection db, long id) {
+        return Sql.one(db, "SELECT api_key FROM accounts WHERE id = ?", row -> row.getString(1), id).orElse(null);
+    }
+
+    /** Replaces the account's password (stored hashed, as every password). */
+    public static void setPassword(Connection db, long id, String password) {
+        Sql.update(db, "UPDATE accounts SET password_hash = ? WHERE id = ?", Passwords.hash(password), id);
     }
 
     /** Whether {@code password} is the account's password. */

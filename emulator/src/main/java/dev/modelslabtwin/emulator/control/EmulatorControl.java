@@ -8,6 +8,7 @@ import dev.modelslabtwin.emulator.core.Services;
 import dev.modelslabtwin.emulator.faults.Fault;
 import dev.modelslabtwin.emulator.faults.Faults;
 import dev.modelslabtwin.emulator.journal.RequestJournal;
+import dev.modelslabtwin.emulator.mail.Mailbox;
 import dev.modelslabtwin.emulator.seed.Seeder;
 import dev.modelslabtwin.emulator.stripe.PaymentIntents;
 import dev.modelslabtwin.emulator.wallet.Usage;
@@ -16,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What can be done to a running emulator that the live API cannot do: start again from the seed, seed
@@ -79,6 +81,24 @@ public interface EmulatorControl {
 
     /** Spends from an account's wallet as generation calls do; auto-funding reacts as it would. */
     Usage.Spent spend(long accountId, BigDecimal amount, String description);
+
+    /**
+     * The emails the API sent to {@code to} (every email when null) instead of mailing them, newest
+     * first, at most {@code limit}.
+     */
+    default List<Mailbox.Mail> mail(String to, int limit) {
+        return services().database().transaction(db -> Mailbox.list(db, to, limit));
+    }
+
+    /** The newest email the API sent to {@code to}: its verification code or reset token, its link. */
+    default Optional<Mailbox.Mail> latestMail(String to) {
+        return services().database().transaction(db -> Mailbox.latest(db, to));
+    }
+
+    /** Empties the mailbox (only {@code to}'s emails when not null); how many emails were removed. */
+    default int clearMailbox(String to) {
+        return services().database().transaction(db -> Mailbox.clear(db, to));
+    }
 
     /** The database and emulated time, for reads the control API makes (the accounts, the verification inbox). */
     Services services();

@@ -33,6 +33,7 @@ public final class Masking {
     private static final Set<String> CARD_CODE_FIELDS = Set.of("cvc", "cvv", "cvc2", "cvv2", "card[cvc]");
     private static final Pattern TOKEN = Pattern.compile("\\b(\\d{1,19})\\|[A-Za-z0-9_-]{16,80}");
     private static final Pattern DIGIT_RUN = CardNumbers.DIGIT_RUN;
+    private static final Pattern VERIFICATION_LINK = Pattern.compile("/verify/[^/]+/?");
     private static final Pattern FIELD_IN_TEXT;
 
     static {
@@ -97,11 +98,15 @@ public final class Masking {
 
     /**
      * A path or query string as it may be shown: as it is, unless, once percent-decoded, it carries a
-     * token or a card number ({@code /invoices/4242%204242%204242%204242}), which is then shown masked.
+     * token or a card number ({@code /invoices/4242%204242%204242%204242}), which is then shown masked;
+     * the verification link's code ({@code /verify/{token}}) is always masked.
      */
     public static String url(String raw) {
         if (raw == null || raw.isEmpty()) {
             return raw;
+        }
+        if (VERIFICATION_LINK.matcher(raw).matches()) {
+            return "/verify/" + MASK;
         }
         String decoded;
         try {

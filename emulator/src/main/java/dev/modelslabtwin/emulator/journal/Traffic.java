@@ -54,7 +54,8 @@ public final class Traffic {
         if (logRequests) {
             log(http, status, executionMillis, requestId);
         }
-        if (journal.enabled() && http.path().startsWith(apiBasePath)) {
+        // The API's requests: under its base path, and those an operation at another base answered (the verification link).
+        if (journal.enabled() && (http.path().startsWith(apiBasePath) || exchange != null && exchange.operationId() != null)) {
             journal.record(entry(http, exchange, status, executionMillis, requestId));
         }
     }

@@ -1,6 +1,9 @@
 package dev.modelslabtwin.emulator.routing;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A failure the API reports to its client in the error envelope: HTTP status, the contract's error
@@ -26,8 +29,18 @@ public class ApiProblem extends RuntimeException {
         this.headers = headers;
     }
 
-    public static ApiProblem validation(Map<String, ? extends java.util.List<String>> fieldMessages) {
+    public static ApiProblem validation(Map<String, ? extends List<String>> fieldMessages) {
         return new ApiProblem(422, "validation_error", "The given data was invalid.", fieldMessages);
+    }
+
+    /**
+     * 403 {@code insufficient_scope} as scopes.mdx documents it: the message, {@code required_scope} and
+     * {@code granted_scopes} in the details, and the RFC 6750 challenge naming the scope.
+     */
+    public static ApiProblem insufficientScope(String scope, Set<String> granted) {
+        return new ApiProblem(403, "insufficient_scope", "This token does not have the required scope: " + scope + ".",
+                Map.of("required_scope", scope, "granted_scopes", new TreeSet<>(granted)),
+                Map.of("WWW-Authenticate", "Bearer realm=\"modelslab\", error=\"insufficient_scope\", scope=\"" + scope + "\""));
     }
 
     /**

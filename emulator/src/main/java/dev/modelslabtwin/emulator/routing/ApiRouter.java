@@ -29,6 +29,7 @@ public final class ApiRouter {
     public static final String CONTRACT_VIOLATION = "X-Emulator-Contract-Violation";
 
     private final List<ApiRoute> routes;
+    private final UnroutedRequests unrouted;
     private final RateLimiter rateLimiter;
     private final Authenticator authenticator;
     private final IdempotentRequests idempotency;
@@ -51,6 +52,7 @@ public final class ApiRouter {
     public ApiRouter(List<ApiRoute> routes, RateLimiter rateLimiter, Authenticator authenticator,
                      IdempotentRequests idempotency, Faults faults, boolean responseValidation) {
         this.routes = List.copyOf(routes);
+        this.unrouted = new UnroutedRequests(this.routes);
         this.rateLimiter = rateLimiter;
         this.authenticator = authenticator;
         this.idempotency = idempotency;
@@ -62,14 +64,27 @@ public final class ApiRouter {
         return routes;
     }
 
-    /** Registers every route and the envelope-shaped error handling on a Javalin configuration. */
+    /**
+     * Registers every route (under the API's base path, or under its path item's own server: the site
+     * root for the verification link) and the envelope-shaped error handling on a Javalin configuration.
+     */
     public void install(JavalinConfig config) {
         for (ApiRoute route : routes) {
-            config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()),
-                    ContractValidator.BASE_PATH + route.path(), http -> handle(route, http));
+            String path = ContractOperations.of(route.operationId()).basePath() + route.path();
+            config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), path, http -> handle(route, http));
+            if (route.method().equals("GET")) {
+                // As Laravel does: a HEAD is the GET without its body (authenticated, validated and counted
+                // alike), not the empty 200 Javalin would answer for any GET route.
+                config.routes.addHttpHandler(HandlerType.HEAD, path, http -> handle(route, http));
+            }
         }
-        config.routes.exception(HttpResponseException.class, (e, http) ->
-                Envelopes.writeError(http, Envelopes.requestId(http), e.getStatus(), codeFor(e.getStatus()), e.getMessage(), Map.of()));
+        config.routes.exception(HttpResponseException.class, (e, http) -> {
+            if (e.getStatus() == 404 && unrouted.concerns(http.path())) {
+                refuseUnrouted(http);
+            } else {
+                Envelopes.writeError(http, Envelopes.requestId(http), e.getStatus(), codeFor(e.getStatus()), e.getMessage(), Map.of());
+            }
+        });
         config.routes.exception(Exception.class, (e, http) -> {
             LOG.error("unexpected failure on {} {}", http.method(), http.path(), e);
             Envelopes.writeError(http, Envelopes.requestId(http), 500, "internal_error",
@@ -112,7 +127,11 @@ public final class ApiRouter {
             if (outcome.problem() != null) {
                 throw outcome.problem();
             }
-            Envelopes.writeSuccess(http, requestId, outcome.status(), outcome.result(), outcome.replayed());
+            if (context.redirection() != null) {
+                http.status(302).header("Location", context.redirection()).header("X-Request-Id", requestId);
+            } else {
+                Envelopes.writeSuccess(http, requestId, outcome.status(), outcome.result(), outcome.replayed());
+            }
         } catch (ApiProblem problem) {
             problem.headers().forEach(http::header);
             Envelopes.writeError(http, requestId, problem.status(), problem.code(), problem.getMessage(), problem.details());
@@ -134,7 +153,7 @@ public final class ApiRouter {
         }
         // Status and body only: the headers come from one place for every operation (throttle, Envelopes),
         // checking them is a large share of the check's cost, and the tests hold them to the contract.
-        List<String> violations = validator.join().responseViolations(http.method().name(), http.path(), http.statusCode(),
+        List<String> violations = validator.join().responseViolations(ContractValidator.methodOf(http), http.path(), http.statusCode(),
                 Map.of("Content-Type", "application/json"), envelope.toString(), false);
         if (!violations.isEmpty()) {
             String first = violations.get(0).replaceAll("[^\\x20-\\x7e]", "?");
@@ -166,16 +185,42 @@ public final class ApiRouter {
         }
         String scope = facts.requiredScope();
         if (scope != null && !caller.grants(scope)) {
-            throw new ApiProblem(403, "insufficient_scope", "This token does not have the " + scope + " scope.",
-                    Map.of("required_scope", scope, "granted_scopes", new java.util.TreeSet<>(caller.scopes())),
-                    Map.of("WWW-Authenticate", REALM + ", error=\"insufficient_scope\", scope=\"" + scope + "\""));
+            throw ApiProblem.insufficientScope(scope, caller.scopes());
         }
         return caller;
     }
 
+    /**
+     * A request no operation answers, to a path of the API: 405 {@code method_not_allowed} with
+     * {@code Allow} when the path is an operation's with another method, else 404 {@code route_not_found},
+     * in Laravel's words (the live API's framework); counted, like any request, by the contract's
+     * {@code x-unrouted-rate-limiter}, whose headers it carries, as all responses do.
+     */
+    private void refuseUnrouted(Context http) {
+        String requestId = Envelopes.requestId(http);
+        String route = http.path().replaceAll("^/+", "");
+        try {
+            throttle(ContractOperations.unroutedLimiter(), ThrottleKey.ofCaller(http), http);
+            List<String> allowed = unrouted.methodsOf(http.path());
+            if (allowed.isEmpty()) {
+                throw new ApiProblem(404, "route_not_found", "The route " + route + " could not be found.", Map.of());
+            }
+            throw new ApiProblem(405, "method_not_allowed", "The " + http.method().name() + " method is not supported for route "
+                    + route + ". Supported methods: " + String.join(", ", allowed) + ".", Map.of("allowed_methods", allowed),
+                    Map.of("Allow", String.join(", ", allowed)));
+        } catch (ApiProblem problem) {
+            problem.headers().forEach(http::header);
+            Envelopes.writeError(http, requestId, problem.status(), problem.code(), problem.getMessage(), problem.details());
+        }
+    }
+
     /** Counts the request against its operation's limiter and sends the window's headers on every answer. */
     private void throttle(ContractOperations.Facts facts, Context http, RequestBody body) {
-        RateLimiter.Decision decision = rateLimiter.acquire(facts.limiter(), ThrottleKey.of(facts, http, body.json()));
+        throttle(facts.limiter(), ThrottleKey.of(facts, http, body.json()), http);
+    }
+
+    private void throttle(String limiter, String key, Context http) {
+        RateLimiter.Decision decision = rateLimiter.acquire(limiter, key);
         http.header("X-RateLimit-Limit", Integer.toString(decision.limit()));
         http.header("X-RateLimit-Remaining", Integer.toString(decision.remaining()));
         http.header("X-RateLimit-Reset", Long.toString(decision.resetEpochSeconds()));

@@ -5,6 +5,7 @@ import dev.modelslabtwin.openapi.Contract;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
@@ -22,10 +23,12 @@ public final class ContractOperations {
 
     /**
      * One operation's facts, by operationId. {@code limiterKeyedByEmail}: its limiter counts requests by
-     * IP and the body's email (the contract's {@code keyed-by}), not by IP and user.
+     * IP and the body's email (the contract's {@code keyed-by}), not by IP and user. {@code basePath}:
+     * what its path is relative to — the API's base, or the path of the path item's own first server
+     * (empty for the site root, where the verification link's compatibility route is).
      */
     public record Facts(String operationId, boolean secured, String requiredScope, String limiter,
-                        boolean limiterKeyedByEmail, boolean idempotent, int successStatus) {
+                        boolean limiterKeyedByEmail, boolean idempotent, int successStatus, String basePath) {
     }
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
@@ -47,6 +50,14 @@ public final class ContractOperations {
         return limits;
     }
 
+    /**
+     * The limiter that counts requests no operation answers (an unknown path, a known path with another
+     * method), as the contract's root {@code x-unrouted-rate-limiter} names it.
+     */
+    public static String unroutedLimiter() {
+        return DOCUMENT.path("x-unrouted-rate-limiter").asText();
+    }
+
     public static Facts of(String operationId) {
         Facts facts = FACTS.get(operationId);
         if (facts == null) {
@@ -57,11 +68,14 @@ public final class ContractOperations {
 
     private static Map<String, Facts> facts() {
         Map<String, Facts> facts = new HashMap<>();
+        String apiBase = serverPath(DOCUMENT.path("servers"));
         for (Iterator<Map.Entry<String, JsonNode>> paths = DOCUMENT.path("paths").fields(); paths.hasNext(); ) {
-            for (Iterator<Map.Entry<String, JsonNode>> ops = paths.next().getValue().fields(); ops.hasNext(); ) {
+            JsonNode item = paths.next().getValue();
+            String base = item.has("servers") ? serverPath(item.get("servers")) : apiBase;
+            for (Iterator<Map.Entry<String, JsonNode>> ops = item.fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (METHODS.contains(op.getKey())) {
-                    Facts fact = factsOf(op.getValue());
+                    Facts fact = factsOf(op.getValue(), base);
                     facts.put(fact.operationId(), fact);
                 }
             }
@@ -69,7 +83,13 @@ public final class ContractOperations {
         return Map.copyOf(facts);
     }
 
-    private static Facts factsOf(JsonNode op) {
+    /** The path of the first server's URL, without a trailing slash: {@code /api/agents/v1}, or empty for a host root. */
+    private static String serverPath(JsonNode servers) {
+        String path = URI.create(servers.path(0).path("url").asText()).getPath();
+        return path == null ? "" : path.replaceAll("/+$", "");
+    }
+
+    private static Facts factsOf(JsonNode op, String basePath) {
         int success = 200;
         int lowest = Integer.MAX_VALUE;
         for (Iterator<String> codes = op.path("responses").fieldNames(); codes.hasNext(); ) {
@@ -91,7 +111,7 @@ public final class ContractOperations {
         boolean keyedByEmail = DOCUMENT.path("x-rate-limiters").path(limiterName).path("keyed-by").asText()
                 .toLowerCase(Locale.ROOT).contains("email");
         return new Facts(op.path("operationId").asText(), secured(op), scope.isTextual() ? scope.asText() : null,
-                limiterName, keyedByEmail, idempotent, success);
+                limiterName, keyedByEmail, idempotent, success, basePath);
     }
 
     /** Whether the operation needs a bearer token: its own security, else the document's. */

@@ -25,7 +25,8 @@ final class InjectedFaults {
      * the connection. True when the connection was dropped (there is nothing left to answer).
      */
     boolean inject(ApiRoute route, Context http, ApiExchange exchange) {
-        Fault fault = faults.next(route.operationId(), route.method(), http.path().substring(ContractValidator.BASE_PATH.length()));
+        String base = ContractOperations.of(route.operationId()).basePath();
+        Fault fault = faults.next(route.operationId(), route.method(), http.path().substring(base.length()));
         if (fault == null) {
             return false;
         }

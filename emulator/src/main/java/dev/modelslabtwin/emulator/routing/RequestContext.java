@@ -14,6 +14,7 @@ public final class RequestContext {
     private final String operationId;
     private final Caller caller;
     private Integer status;
+    private String redirect;
 
     RequestContext(Context http, String requestId, String operationId, Caller caller) {
         this.http = http;
@@ -69,5 +70,17 @@ public final class RequestContext {
 
     Integer status() {
         return status;
+    }
+
+    /**
+     * Answers 302 to {@code location}, with no body, instead of the envelope: for an operation whose
+     * contract declares the redirect (the verification link's browser mode).
+     */
+    public void redirect(String location) {
+        this.redirect = location;
+    }
+
+    String redirection() {
+        return redirect;
     }
 }

@@ -22,7 +22,12 @@ final class ThrottleKey {
             JsonNode email = body == null ? null : body.get("email");
             return ip + "|" + (email != null && email.isTextual() ? email.asText().trim().toLowerCase(Locale.ROOT) : "");
         }
+        return ofCaller(http);
+    }
+
+    /** By IP and user (the bearer token standing in for the user). */
+    static String ofCaller(Context http) {
         String authorization = http.header("Authorization");
-        return ip + "|" + (authorization == null ? "" : authorization.trim());
+        return http.ip() + "|" + (authorization == null ? "" : authorization.trim());
     }
 }

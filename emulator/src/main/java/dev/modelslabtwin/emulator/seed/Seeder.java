@@ -8,6 +8,7 @@ import dev.modelslabtwin.client.model.Scope;
 import dev.modelslabtwin.client.model.TokenExpiry;
 import dev.modelslabtwin.emulator.auth.AccessTokens;
 import dev.modelslabtwin.emulator.auth.Accounts;
+import dev.modelslabtwin.emulator.auth.Teams;
 import dev.modelslabtwin.emulator.auth.TokenLifetime;
 import dev.modelslabtwin.emulator.control.model.SeedAccount;
 import dev.modelslabtwin.emulator.control.model.SeedCoupon;
@@ -55,7 +56,12 @@ public final class Seeder {
      * {@code tokens} are the plain texts that work now: every token issued by this seeding, and for an
      * existing account those of its seed tokens with a known secret that are still live.
      */
-    public record SeededAccount(long id, String email, boolean created, List<IssuedToken> tokens, List<String> paymentMethods) {
+    public record SeededAccount(long id, String email, boolean created, List<IssuedToken> tokens, List<String> paymentMethods,
+                                List<TeamMembership> teams) {
+    }
+
+    /** A membership of a team account: its id (the CLI's {@code team_member_id}) and the team account. */
+    public record TeamMembership(long teamMemberId, long accountId, String username) {
     }
 
     /** A token with its plain text ({@code token}), the only time it is shown. */
@@ -116,7 +122,14 @@ public final class Seeder {
             Optional<Accounts.Account> existing = Accounts.byEmail(db, account.getEmail());
             accounts.add(existing.isPresent()
                     ? existing(db, existing.get(), account, now)
-                    : create(db, account, field, now));
+                    : createWithoutTeams(db, account, field, now));
+        }
+        // Teams once every account exists: a team account may come after its members in the document.
+        for (int i = 0; i < accounts.size(); i++) {
+            if (accounts.get(i).created()) {
+                accounts.set(i, withTeams(accounts.get(i), joinTeams(db, accounts.get(i).id(), seedAccounts.get(i).getTeams(),
+                        at(at("accounts", Integer.toString(i)), "teams"))));
+            }
         }
         return new Seeded(List.copyOf(accounts), orEmpty(seed.getPlans()).size(), orEmpty(seed.getCoupons()).size());
     }
@@ -127,15 +140,23 @@ public final class Seeder {
      * when the email is taken.
      */
     public static SeededAccount create(Connection db, SeedAccount seed, String field, Instant now) {
+        SeededAccount account = createWithoutTeams(db, seed, field, now);
+        return withTeams(account, joinTeams(db, account.id(), seed.getTeams(), at(field, "teams")));
+    }
+
+    private static SeededAccount createWithoutTeams(Connection db, SeedAccount seed, String field, Instant now) {
         requireEmail(seed, field);
         if (Accounts.byEmail(db, seed.getEmail()).isPresent()) {
             throw new ApiProblem(409, "account_exists", "An account with email " + Accounts.normalise(seed.getEmail())
                     + " exists already.", Map.of("email", Accounts.normalise(seed.getEmail())));
         }
+        if (seed.getUsername() != null && Accounts.byUsername(db, seed.getUsername()).isPresent()) {
+            throw invalid(at(field, "username"), "Another account has the username " + seed.getUsername() + " already.");
+        }
         Accounts.Account account = Accounts.create(db, new Accounts.NewAccount(seed.getEmail(),
                 seed.getName() == null ? seed.getEmail() : seed.getName(), seed.getUsername(),
                 seed.getPassword() == null ? "password" : seed.getPassword(),
-                seed.getVerified() == null || seed.getVerified(), Boolean.TRUE.equals(seed.getReseller())), now);
+                seed.getVerified() == null || seed.getVerified(), Boolean.TRUE.equals(seed.getReseller()), seed.getApiKey()), now);
         if (seed.getBalance() != null && seed.getBalance().signum() > 0) {
             Ledger.credit(db, account.id(), seed.getBalance(),
                     new Ledger.Entry("seed", null, "wallet_funding", "Opening balance from the seed file"), now);
@@ -150,7 +171,28 @@ public final class Seeder {
         for (int p = 0; p < paymentMethods.size(); p++) {
             cards.add(attach(db, account.id(), paymentMethods.get(p), at(field, "payment_methods." + p), now));
         }
-        return new SeededAccount(account.id(), account.email(), true, List.copyOf(tokens), List.copyOf(cards));
+        return new SeededAccount(account.id(), account.email(), true, List.copyOf(tokens), List.copyOf(cards), List.of());
+    }
+
+    /** Makes the account a member of each team account named (by username); its memberships. */
+    private static List<TeamMembership> joinTeams(Connection db, long accountId, List<String> usernames, String field) {
+        List<TeamMembership> memberships = new ArrayList<>();
+        List<String> names = orEmpty(usernames);
+        for (int t = 0; t < names.size(); t++) {
+            String username = names.get(t);
+            String entry = at(field, Integer.toString(t));
+            Accounts.Account team = Accounts.byUsername(db, username).orElseThrow(() -> invalid(entry,
+                    "No account has the username " + username + ": seed the team account too (with that username)."));
+            if (team.id() == accountId) {
+                throw invalid(entry, "An account is not a member of its own team.");
+            }
+            memberships.add(new TeamMembership(Teams.join(db, team.id(), accountId).id(), team.id(), username));
+        }
+        return List.copyOf(memberships);
+    }
+
+    private static SeededAccount withTeams(SeededAccount account, List<TeamMembership> teams) {
+        return new SeededAccount(account.id(), account.email(), account.created(), account.tokens(), account.paymentMethods(), teams);
     }
 
     /** Issues a token for an account as a seed token describes it. */
@@ -201,7 +243,10 @@ public final class Seeder {
             }
         }
         List<String> cards = PaymentMethods.list(db, account.id()).stream().map(PaymentMethods.Card::id).toList();
-        return new SeededAccount(account.id(), account.email(), false, List.copyOf(tokens), cards);
+        List<TeamMembership> teams = Teams.of(db, account.id()).stream().map(membership -> new TeamMembership(membership.id(),
+                membership.teamAccountId(), Accounts.find(db, membership.teamAccountId()).map(Accounts.Account::username)
+                        .orElse(null))).toList();
+        return new SeededAccount(account.id(), account.email(), false, List.copyOf(tokens), cards, teams);
     }
 
     private static Optional<String> live(Connection db, String secret, Instant now) {

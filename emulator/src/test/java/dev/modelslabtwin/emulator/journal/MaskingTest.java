@@ -85,4 +85,10 @@ class MaskingTest {
         assertEquals("/api/agents/v1/billing/invoices/in_%20x", Masking.url("/api/agents/v1/billing/invoices/in_%20x"));
         assertEquals("/a/%ZZ", Masking.url("/a/%ZZ"));
     }
+
+    @Test
+    void theVerificationLinksCodeIsMaskedInAPath() {
+        assertEquals("/verify/****", Masking.url("/verify/Qm4x7Lp2Rv9sT1wY6zA3bC8dE5fG0hJ2kL4mN6pR"));
+        assertEquals("/api/agents/v1/verify-email", Masking.url("/api/agents/v1/verify-email"));
+    }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.modelslabtwin.emulator.ContractExamples;
-import dev.modelslabtwin.emulator.routing.ContractValidator;
 import dev.modelslabtwin.emulator.routing.Json;
 import dev.modelslabtwin.openapi.Contract;
 
@@ -229,7 +228,7 @@ final class HostileRequests {
     }
 
     private Case request(String what, String path, String query, List<String> headers, byte[] body, boolean routed) {
-        String target = ContractValidator.BASE_PATH + path + (query.isEmpty() ? "" : "?" + query);
+        String target = ContractExamples.fromRoot(path) + (query.isEmpty() ? "" : "?" + query);
         List<byte[]> lines = new ArrayList<>();
         for (String header : headers) {
             lines.add(header.getBytes(StandardCharsets.UTF_8));

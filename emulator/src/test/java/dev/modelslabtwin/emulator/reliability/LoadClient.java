@@ -2,6 +2,7 @@ package dev.modelslabtwin.emulator.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.modelslabtwin.emulator.ContractExamples;
 import dev.modelslabtwin.emulator.routing.Json;
 
 import java.io.IOException;
@@ -84,13 +85,13 @@ final class LoadClient {
         }
     }
 
-    /** An API request ({@code /api/agents/v1} + {@code apiPath}) with a bearer token. */
+    /** An API request ({@code /api/agents/v1} + {@code apiPath}, or the site root's, see {@link ContractExamples#fromRoot}) with a bearer token. */
     Reply api(String method, String apiPath, String token, String body, String... headers) {
         String[] all = new String[headers.length + 2];
         all[0] = "Authorization";
         all[1] = "Bearer " + token;
         System.arraycopy(headers, 0, all, 2, headers.length);
-        return send(method, "/api/agents/v1" + apiPath, body, all);
+        return send(method, ContractExamples.fromRoot(apiPath), body, all);
     }
 
     /** A control API request ({@code /_emulator} + {@code path}). */
