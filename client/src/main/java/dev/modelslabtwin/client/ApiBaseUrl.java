@@ -19,6 +19,14 @@ final class ApiBaseUrl {
     private ApiBaseUrl() {
     }
 
+    /**
+     * The host root of an API base: where the contract's site-root operation (the verification link,
+     * whose path item names the host root as its server) is resolved against.
+     */
+    static String hostRootOf(String apiBaseUrl) {
+        return apiBaseUrl.endsWith(API_PREFIX) ? apiBaseUrl.substring(0, apiBaseUrl.length() - API_PREFIX.length()) : apiBaseUrl;
+    }
+
     /** The API base for a host root; a root that already ends with the prefix is kept as it is. */
     static String fromHostRoot(String hostRoot) {
         if (hostRoot == null || hostRoot.isBlank()) {

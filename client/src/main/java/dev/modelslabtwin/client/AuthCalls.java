@@ -2,6 +2,7 @@ package dev.modelslabtwin.client;
 
 import dev.modelslabtwin.client.api.AuthApi;
 import dev.modelslabtwin.client.model.AccessToken;
+import dev.modelslabtwin.client.model.EmailRequest;
 import dev.modelslabtwin.client.model.LoginRequest;
 import dev.modelslabtwin.client.model.LoginResponse;
 import dev.modelslabtwin.client.model.LoginResult;
@@ -10,23 +11,29 @@ import dev.modelslabtwin.client.model.MessageResult;
 import dev.modelslabtwin.client.model.RefreshTokenRequest;
 import dev.modelslabtwin.client.model.RefreshTokenResponse;
 import dev.modelslabtwin.client.model.RefreshTokenResult;
+import dev.modelslabtwin.client.model.ResetPasswordRequest;
 import dev.modelslabtwin.client.model.ScopeInfo;
 import dev.modelslabtwin.client.model.ScopeListResponse;
 import dev.modelslabtwin.client.model.SignupRequest;
 import dev.modelslabtwin.client.model.SignupResponse;
 import dev.modelslabtwin.client.model.SignupResult;
+import dev.modelslabtwin.client.model.SwitchAccountRequest;
+import dev.modelslabtwin.client.model.SwitchAccountResponse;
+import dev.modelslabtwin.client.model.SwitchAccountResult;
 import dev.modelslabtwin.client.model.TokenListResponse;
 import dev.modelslabtwin.client.model.TokensRevoked;
 import dev.modelslabtwin.client.model.TokensRevokedResponse;
 import dev.modelslabtwin.client.model.VerifyEmailRequest;
 import dev.modelslabtwin.client.model.VerifyEmailResponse;
 import dev.modelslabtwin.client.model.VerifyEmailResult;
+import dev.modelslabtwin.client.model.VerifyLinkResponse;
+import dev.modelslabtwin.client.model.VerifyLinkResult;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Accounts and bearer tokens. Signup, verification, login and the scope list work without a token.
+ * Accounts and bearer tokens. Signup, verification, password resets, login and the scope list work without a token.
  * None of these mutations takes an {@code Idempotency-Key}, so they are retried only on 429, never after
  * a 5xx or a lost connection: a repeated login would mint a second token. Calls that issue a token do
  * not switch this client over to it; use {@link ModelsLabClient#withToken(String)}.
@@ -34,10 +41,13 @@ import java.util.Objects;
 public final class AuthCalls {
 
     private final AuthApi api;
+    private final AuthApi siteRoot;
     private final CallRunner runner;
 
-    AuthCalls(AuthApi api, CallRunner runner) {
+    /** {@code siteRoot}: the same calls resolved against the host root, for the verification link. */
+    AuthCalls(AuthApi api, AuthApi siteRoot, CallRunner runner) {
         this.api = api;
+        this.siteRoot = siteRoot;
         this.runner = runner;
     }
 
@@ -65,6 +75,56 @@ public final class AuthCalls {
         VerifyEmailRequest request = verificationRequest(verificationCode);
         return runner.unkeyedWrite("verifyEmailAlias", () -> api.verifyEmailAliasWithHttpInfo(request),
                 VerifyEmailResponse::getData);
+    }
+
+    /**
+     * Follows the verification email's link ({@code GET /verify/{token}} at the site root) as a JSON
+     * client: verifies the address and answers the user, without a token (log in afterwards).
+     */
+    public VerifyLinkResult verifyEmailLink(String token) {
+        Objects.requireNonNull(token, "token");
+        // A GET that changes state (the code is used up): retried like a write, on 429 only.
+        return runner.unkeyedWrite("verifyEmailLink", () -> siteRoot.verifyEmailLinkWithHttpInfo(token), VerifyLinkResponse::getData);
+    }
+
+    /** Sends the verification email again (a new code); answers alike whether the address is registered or not. */
+    public MessageResult resendVerification(String email) {
+        EmailRequest request = new EmailRequest().email(Objects.requireNonNull(email, "email"));
+        return runner.unkeyedWrite("resendVerification", () -> api.resendVerificationWithHttpInfo(request), MessageResponse::getData);
+    }
+
+    /** Emails a password reset token; answers alike whether the address is registered or not. */
+    public MessageResult forgotPassword(String email) {
+        EmailRequest request = new EmailRequest().email(Objects.requireNonNull(email, "email"));
+        return runner.unkeyedWrite("forgotPassword", () -> api.forgotPasswordWithHttpInfo(request), MessageResponse::getData);
+    }
+
+    /** Sets a new password with the token of the reset email (the confirmation is the password itself). */
+    public MessageResult resetPassword(String email, String token, String newPassword) {
+        Objects.requireNonNull(newPassword, "newPassword");
+        return resetPassword(new ResetPasswordRequest().email(Objects.requireNonNull(email, "email"))
+                .token(Objects.requireNonNull(token, "token")).password(newPassword).passwordConfirmation(newPassword));
+    }
+
+    public MessageResult resetPassword(ResetPasswordRequest request) {
+        Objects.requireNonNull(request, "request");
+        return runner.unkeyedWrite("resetPassword", () -> api.resetPasswordWithHttpInfo(request), MessageResponse::getData);
+    }
+
+    /** A token for the team account called {@code accountUsername}, with this token's scopes. */
+    public SwitchAccountResult switchAccount(String accountUsername) {
+        return switchAccount(new SwitchAccountRequest().accountUsername(Objects.requireNonNull(accountUsername, "accountUsername")));
+    }
+
+    /** A token for a team account, by username or membership id, with scopes, lifetime and name as asked. */
+    public SwitchAccountResult switchAccount(SwitchAccountRequest request) {
+        Objects.requireNonNull(request, "request");
+        return runner.unkeyedWrite("switchAccount", () -> api.switchAccountWithHttpInfo(request), SwitchAccountResponse::getData);
+    }
+
+    /** With a token a switch issued: a token for the account it was switched from. */
+    public SwitchAccountResult switchBack() {
+        return switchAccount(new SwitchAccountRequest());
     }
 
     /** Logs in for a full-access token with the default lifetime. */

@@ -54,7 +54,9 @@ public final class ModelsLabClient {
         this.wallet = new WalletCalls(new WalletApi(apiClient), runner);
         this.billing = new BillingCalls(new BillingApi(apiClient), runner);
         this.subscriptions = new SubscriptionCalls(new SubscriptionsApi(apiClient), runner);
-        this.auth = new AuthCalls(new AuthApi(apiClient), runner);
+        ApiClient siteRoot = new SharedHttpApiClient(httpClient, settings);
+        siteRoot.updateBaseUri(ApiBaseUrl.hostRootOf(settings.apiBaseUrl()));
+        this.auth = new AuthCalls(new AuthApi(apiClient), new AuthApi(siteRoot), runner);
         this.payments = new PaymentCalls(new PaymentsApi(apiClient), runner);
         this.paymentFlows = new PaymentFlows(wallet, billing, subscriptions, payments,
                 new Poller(settings.clock(), settings.sleeper()));

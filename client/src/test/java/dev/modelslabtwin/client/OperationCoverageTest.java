@@ -2,6 +2,8 @@ package dev.modelslabtwin.client;
 
 import dev.modelslabtwin.client.model.TransactionType;
 import dev.modelslabtwin.client.model.UpdateBillingInfoRequest;
+import dev.modelslabtwin.openapi.Contract;
+import dev.modelslabtwin.openapi.lint.Operations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,11 +27,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OperationCoverageTest {
 
     private static final String PREFIX = "/api/agents/v1";
-    private static final int CONTRACT_OPERATIONS = 45;
 
-    /** One friendly call and the request the contract expects from it. */
+    /**
+     * One friendly call and the request the contract expects from it; {@code fromRoot}: the path is at the
+     * site root (the contract's verification link), not under the API's base.
+     */
     record Operation(String operationId, String method, String path, String query, boolean keyed, String data,
-                     Function<ModelsLabClient, Object> call) {
+                     Function<ModelsLabClient, Object> call, boolean fromRoot) {
+
+        Operation(String operationId, String method, String path, String query, boolean keyed, String data,
+                  Function<ModelsLabClient, Object> call) {
+            this(operationId, method, path, query, keyed, data, call, false);
+        }
+
         @Override
         public String toString() {
             return operationId + " -> " + method + " " + path;
@@ -55,6 +65,14 @@ class OperationCoverageTest {
                 op("revokeToken", "DELETE", "/auth/tokens/41", false, "{}", c -> c.auth().revokeToken(41)),
                 op("revokeOtherTokens", "POST", "/auth/tokens/revoke-others", false, "{}", c -> c.auth().revokeOtherTokens()),
                 op("listScopes", "GET", "/auth/scopes", false, "[]", c -> c.auth().scopes()),
+                op("resendVerification", "POST", "/auth/resend-verification", false, "{}",
+                        c -> c.auth().resendVerification("agent@example.com")),
+                op("forgotPassword", "POST", "/auth/forgot-password", false, "{}", c -> c.auth().forgotPassword("agent@example.com")),
+                op("resetPassword", "POST", "/auth/reset-password", false, "{}",
+                        c -> c.auth().resetPassword("agent@example.com", "0f1e2d", "new-secret123")),
+                op("switchAccount", "POST", "/auth/switch-account", false, "{}", c -> c.auth().switchAccount("acme-studio")),
+                new Operation("verifyEmailLink", "GET", "/verify/9f86d081", null, false, "{}", c -> c.auth().verifyEmailLink("9f86d081"),
+                        true),
 
                 op("getBillingOverview", "GET", "/billing/overview", false, "{}", c -> c.billing().overview()),
                 op("getStripeConfig", "GET", "/billing/stripe-config", false, "{}", c -> c.billing().stripeConfig()),
@@ -128,7 +146,7 @@ class OperationCoverageTest {
         assertNotNull(data);
         ScriptedServer.Recorded request = server.onlyRequest();
         assertEquals(operation.method(), request.method());
-        assertEquals(PREFIX + operation.path(), request.path());
+        assertEquals((operation.fromRoot() ? "" : PREFIX) + operation.path(), request.path());
         assertEquals(operation.query(), request.query());
         if (operation.keyed()) {
             assertNotNull(request.header("Idempotency-Key"), "generated Idempotency-Key");
@@ -141,7 +159,7 @@ class OperationCoverageTest {
     void everyContractOperationIsCovered() {
         Set<String> operationIds = operations().stream().map(Operation::operationId).collect(Collectors.toSet());
 
-        assertEquals(CONTRACT_OPERATIONS, operationIds.size());
+        assertEquals(Operations.count(Contract.openApi()), operationIds.size());
     }
 
     @Test
@@ -161,6 +179,25 @@ class OperationCoverageTest {
 
         String body = server.onlyRequest().body();
         assertTrue(body.contains("\"auto_charge_amount\":25") && body.contains("\"charge_threshold\":5"), body);
+    }
+
+    @Test
+    void resetPasswordSendsThePasswordAsItsConfirmation() {
+        server.reply(Reply.data("{}"));
+
+        client.auth().resetPassword("agent@example.com", "0f1e2d", "new-secret123");
+
+        String body = server.onlyRequest().body();
+        assertTrue(body.contains("\"password\":\"new-secret123\"") && body.contains("\"password_confirmation\":\"new-secret123\""), body);
+    }
+
+    @Test
+    void switchingBackSendsAnEmptyObject() {
+        server.reply(Reply.data("{}"));
+
+        client.auth().switchBack();
+
+        assertEquals("{}", server.onlyRequest().body());
     }
 
     @Test
