@@ -26,13 +26,15 @@ final class ConformanceFilter implements Filter {
 
     private final ContractIndex contract;
     private final String apiBasePath;
+    private final String rootPath;
     private final Exchanges exchanges;
     private final boolean requestsChecked;
 
     /** With {@code requestsChecked} false, requests are meant to break the contract: only answers are judged. */
-    ConformanceFilter(ContractIndex contract, String apiBasePath, Exchanges exchanges, boolean requestsChecked) {
+    ConformanceFilter(ContractIndex contract, String apiBasePath, String rootPath, Exchanges exchanges, boolean requestsChecked) {
         this.contract = contract;
         this.apiBasePath = apiBasePath;
+        this.rootPath = rootPath;
         this.exchanges = exchanges;
         this.requestsChecked = requestsChecked;
     }
@@ -50,7 +52,8 @@ final class ConformanceFilter implements Filter {
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
                            FilterContext context) {
         String path = request.getDerivedPath();
-        String apiPath = path.startsWith(apiBasePath) ? path.substring(apiBasePath.length()) : path;
+        String apiPath = path.startsWith(apiBasePath) ? path.substring(apiBasePath.length())
+                : path.startsWith(rootPath) ? path.substring(rootPath.length()) : path;
         Optional<ContractOperation> operation = contract.resolve(request.getMethod(), apiPath);
         List<String> problems = new ArrayList<>();
         Response answer;

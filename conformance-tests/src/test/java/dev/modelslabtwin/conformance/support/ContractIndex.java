@@ -51,7 +51,7 @@ public final class ContractIndex {
         OpenAPI document = parse.getOpenAPI();
         List<ContractOperation> operations = new ArrayList<>();
         Operations.forEach(document, (method, path, item, operation) ->
-                operations.add(ContractOperation.of(document, method.name(), path, operation)));
+                operations.add(ContractOperation.of(document, method.name(), path, item, operation)));
         return new ContractIndex(document, operations);
     }
 
@@ -78,6 +78,14 @@ public final class ContractIndex {
         return byMatchOrder.stream()
                 .filter(o -> o.method().equalsIgnoreCase(method) && o.pathPattern().matcher(apiPath).matches())
                 .findFirst();
+    }
+
+    /**
+     * Whether {@code apiPath} is the path of an operation at the site root (the verification link), which
+     * is requested without the API's base path.
+     */
+    public boolean atSiteRoot(String apiPath) {
+        return operations.stream().anyMatch(o -> o.atSiteRoot() && o.pathPattern().matcher(apiPath).matches());
     }
 
     /** The root's {@code x-rate-limiters}: requests per minute of each limiter. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelslabtwin.openapi.lint.Operations;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -28,11 +29,12 @@ public record ContractOperation(
         Operation operation,
         boolean secured,
         String requiredScope,
-        String rateLimiter) {
+        String rateLimiter,
+        boolean atSiteRoot) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static ContractOperation of(OpenAPI document, String method, String path, Operation operation) {
+    static ContractOperation of(OpenAPI document, String method, String path, PathItem item, Operation operation) {
         String[] segments = path.substring(1).split("/");
         int literal = 0;
         StringBuilder regex = new StringBuilder();
@@ -50,7 +52,8 @@ public record ContractOperation(
         Object limiter = extensions.get("x-rate-limiter");
         return new ContractOperation(operation.getOperationId(), method.toUpperCase(), path,
                 Pattern.compile(regex.toString()), literal, operation, Operations.isSecured(document, operation),
-                scope == null ? null : scope.toString(), limiter == null ? null : limiter.toString());
+                scope == null ? null : scope.toString(), limiter == null ? null : limiter.toString(),
+                !Operations.basePath(document, item).equals(Operations.basePath(document, new PathItem())));
     }
 
     /** {@code GET /wallet/balance}. */

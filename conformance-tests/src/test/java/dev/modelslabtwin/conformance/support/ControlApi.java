@@ -33,6 +33,16 @@ public final class ControlApi {
                 .path("verification_code").asText();
     }
 
+    /** The newest email the emulator's mailbox holds for {@code email}: kind, subject, code or token, link. */
+    public JsonNode latestMail(String email) {
+        return get("/mailbox/latest?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+    }
+
+    /** Adds a seed document (accounts, teams, plans, coupons) to the emulator's state; what it created. */
+    public JsonNode seed(Object document) {
+        return post("/seed", document);
+    }
+
     /** Pays a Checkout Session with a test card, as the person on the hosted page would. */
     public JsonNode payCheckout(String sessionId, String paymentMethod) {
         return post("/checkout/sessions/" + sessionId + "/pay", Json.object("payment_method", paymentMethod));

@@ -158,6 +158,16 @@ public final class Target {
                 + "one would change the account's settings)");
     }
 
+    /**
+     * Skips the calling test unless calls that send email or change a password may be made: always on an
+     * emulator (its mailbox keeps the email); against a live server only with
+     * {@code -Dconformance.allowAccountChanges=true}, since the account's owner would get real email.
+     */
+    public void assumeMailAndPasswordCallsAllowed(String what) {
+        Assumptions.assumeTrue(isEmulator() || settings.allowAccountChanges(), () -> what + ": calls that send email "
+                + "or change a password run against a live server only with -Dconformance.allowAccountChanges=true");
+    }
+
     /** Skips the calling test unless the target is an emulator, saying why a live server cannot do it. */
     public void assumeEmulator(String why) {
         Assumptions.assumeTrue(isEmulator(), () -> "needs an emulator: " + why);
