@@ -45,11 +45,7 @@ public final class AgentTools {
         return new Action(name, operationId, Map.of(), true);
     }
 
-    /**
-     * The five tools. Operations named here that the contract does not hold yet (their actions are not
-     * offered): {@code forgotPassword}, {@code resetPassword}, {@code resendVerification} and
-     * {@code switchAccount}.
-     */
+    /** The five tools; every operation named here is in the contract, so every action is offered. */
     public static final List<Tool> ALL = List.of(
             new Tool("agent-auth", "Agent Authentication",
                     "Authentication and account creation; login returns the bearer token for later calls.",

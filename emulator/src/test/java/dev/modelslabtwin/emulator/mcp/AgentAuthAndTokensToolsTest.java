@@ -2,6 +2,10 @@ package dev.modelslabtwin.emulator.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.ControlHttp;
+import dev.modelslabtwin.emulator.control.EmulatorControl;
+import dev.modelslabtwin.emulator.control.model.SeedAccount;
+import dev.modelslabtwin.emulator.control.model.SeedDocument;
+import dev.modelslabtwin.emulator.control.model.SeedToken;
 import dev.modelslabtwin.emulator.junit.EmulatorBaseUrl;
 import dev.modelslabtwin.emulator.junit.EmulatorToken;
 import dev.modelslabtwin.emulator.junit.ModelsLabEmulator;
@@ -125,6 +129,53 @@ class AgentAuthAndTokensToolsTest {
 
             agent.call("agent-wallet", "balance").ok();
             other.call("agent-wallet", "balance").refused("unauthenticated");
+        }
+    }
+
+    @Test
+    void forgotThenResetPasswordWithTheMailedTokenThenLogIn(@EmulatorBaseUrl String baseUrl, EmulatorControl control) {
+        try (AgentMcpClient anonymous = AgentMcpClient.connect(baseUrl, Map.of())) {
+            anonymous.call("agent-auth", "forgot-password", "email", EMAIL).ok();
+            String token = control.latestMail(EMAIL).orElseThrow().resetToken();
+
+            anonymous.call("agent-auth", "reset-password", "email", EMAIL, "token", token, "password", "new-secret123",
+                    "password_confirmation", "new-secret123").ok();
+
+            anonymous.call("agent-auth", "login", "email", EMAIL, "password", "new-secret123").ok();
+            AgentMcpClient.Reply used = anonymous.call("agent-auth", "reset-password", "email", EMAIL, "token", token,
+                    "password", "third-secret1", "password_confirmation", "third-secret1").refused("validation_error");
+            assertTrue(used.details().has("token"));
+        }
+    }
+
+    @Test
+    void resendVerificationMailsANewCodeAndRefusesAMissingEmail(@EmulatorBaseUrl String baseUrl, EmulatorControl control) {
+        try (AgentMcpClient anonymous = AgentMcpClient.connect(baseUrl, Map.of())) {
+            anonymous.call("agent-auth", "signup", "email", "resend-agent@example.com", "password", "secret123").ok();
+            String first = control.latestMail("resend-agent@example.com").orElseThrow().verificationCode();
+
+            anonymous.call("agent-auth", "resend-verification", "email", "resend-agent@example.com").ok();
+
+            String second = control.latestMail("resend-agent@example.com").orElseThrow().verificationCode();
+            assertFalse(first.equals(second));
+            anonymous.call("agent-auth", "verify", "verification_code", second).ok();
+            anonymous.call("agent-auth", "resend-verification").refused("validation_error");
+        }
+    }
+
+    @Test
+    void switchAccountGivesATokenForATeamAccountByItsUsername(@EmulatorBaseUrl String baseUrl, EmulatorControl control) {
+        String member = control.seed(new SeedDocument().accounts(List.of(
+                new SeedAccount().email("mcp-team@example.com").username("mcp-team"),
+                new SeedAccount().email("mcp-member@example.com").teams(List.of("mcp-team")).token(new SeedToken().name("mcp")))))
+                .accounts().get(1).tokens().get(0).token();
+        try (AgentMcpClient agent = AgentMcpClient.withBearer(baseUrl, member)) {
+            JsonNode switched = agent.call("agent-tokens", "switch-account", "account_username", "mcp-team",
+                    "token_expiry", "1_week").ok();
+
+            assertEquals("mcp-team@example.com", switched.path("user").path("email").asText());
+            assertEquals(switched.path("access_token"), switched.path("token"));
+            agent.call("agent-tokens", "switch-account", "account_username", "no-such-team").refused("not_found");
         }
     }
 

@@ -38,8 +38,8 @@ class McpProtocolMisuseTest extends DefaultAgentTest {
     }
 
     @Test
-    void anActionWhoseOperationIsNotInTheContractYetIsUnknown() {
-        assertInvalidParams(mcp.protocolError("agent-auth", Map.of("action", "forgot-password", "email", "agent@example.com")),
+    void anActionOfAnotherToolIsUnknown() {
+        assertInvalidParams(mcp.protocolError("agent-wallet", Map.of("action", "forgot-password", "email", "agent@example.com")),
                 "Unknown action 'forgot-password'");
     }
 

@@ -53,14 +53,13 @@ class ToolSchemasFollowTheContractTest {
     }
 
     @Test
-    void theActionsWhoseOperationIsNotInTheContractYetAreTheAuthRoutesStillToCome() {
+    void everyActionOfTheHostedToolsIsOfferedNowThatTheContractHoldsEveryOperation() {
         Map<String, List<String>> notLive = new LinkedHashMap<>();
         CATALOGUE.tools().forEach(tool -> notLive.put(tool.name(),
                 tool.notLive().stream().map(AgentTools.Action::name).toList()));
 
-        assertEquals(Map.of("agent-auth", List.of("forgot-password", "reset-password", "resend-verification"),
-                "agent-tokens", List.of("switch-account"), "agent-billing", List.of(), "agent-wallet", List.of(),
-                "agent-subscriptions", List.of()), notLive);
+        assertEquals(Map.of("agent-auth", List.of(), "agent-tokens", List.of(), "agent-billing", List.of(),
+                "agent-wallet", List.of(), "agent-subscriptions", List.of()), notLive);
     }
 
     @Test
@@ -171,8 +170,20 @@ class ToolSchemasFollowTheContractTest {
     }
 
     @Test
+    void anOperationTakenOutOfTheContractTakesItsActionAway() {
+        ObjectNode contract = CONTRACT.deepCopy();
+        ((ObjectNode) contract.path("paths")).remove("/auth/forgot-password");
+
+        ToolCatalogue.CatalogueTool auth = ToolCatalogue.of(contract).tool("agent-auth");
+
+        assertFalse(auth.actions().containsKey("forgot-password"));
+        assertEquals(List.of("forgot-password"), auth.notLive().stream().map(AgentTools.Action::name).toList());
+    }
+
+    @Test
     void anOperationAddedToTheContractBringsItsActionWithNoCodeChange() {
         ObjectNode contract = CONTRACT.deepCopy();
+        ((ObjectNode) contract.path("paths")).remove("/auth/forgot-password");
         ObjectNode operation = ((ObjectNode) contract.path("paths")).putObject("/auth/forgot-password").putObject("post");
         operation.put("operationId", "forgotPassword").put("summary", "Send a password reset link");
         operation.putArray("security");
@@ -186,7 +197,7 @@ class ToolSchemasFollowTheContractTest {
         assertTrue(auth.inputSchema().path("properties").path("email").path("description").asText().contains("forgot-password (required"));
         assertTrue(auth.description().contains("- forgot-password: Send a password reset link. Needs email. No token needed."),
                 auth.description());
-        assertEquals(List.of("reset-password", "resend-verification"), auth.notLive().stream().map(AgentTools.Action::name).toList());
+        assertEquals(List.of(), auth.notLive().stream().map(AgentTools.Action::name).toList());
     }
 
     @Test
