@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
@@ -265,7 +266,7 @@ class WalletFundingTest {
     void withoutACardFundingHandsBackACheckoutSessionAsAPaymentLinkDoesAndCreditsNothingYet() {
         var account = emu.newAccount(new BigDecimal("3.00"), Set.of("*"));
         TestHttp http = emu.as(account.token());
-        Instant before = emu.clock().instant();
+        Instant before = emu.clock().instant().truncatedTo(ChronoUnit.SECONDS);
 
         TestHttp.Answer answer = fund(http, "40", null);
 
