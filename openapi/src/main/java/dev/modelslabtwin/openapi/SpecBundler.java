@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.modelslabtwin.openapi.provenance.ConformanceChecks;
+import dev.modelslabtwin.openapi.provenance.DescriptionSections;
+import dev.modelslabtwin.openapi.provenance.Parity;
+import dev.modelslabtwin.openapi.provenance.ParityPage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,15 +46,21 @@ public final class SpecBundler {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: SpecBundler <root openapi.yaml> <output directory>");
+        if (args.length != 3) {
+            throw new IllegalArgumentException(
+                    "usage: SpecBundler <root openapi.yaml> <output directory> <the conformance suite's test sources>");
         }
         Path root = Path.of(args[0]);
         Path out = Path.of(args[1]);
         ObjectNode bundle = bundle(root);
         writeBundle(bundle, out);
         DocsPage.write(bundle, out.resolve("docs"));
-        System.out.println("[contract] bundled " + root.getParent() + " into " + out.resolve(Contract.YAML_RESOURCE));
+        ConformanceChecks checks = ConformanceChecks.scan(Path.of(args[2]));
+        checks.write(out.resolve(ConformanceChecks.RESOURCE));
+        Files.writeString(out.resolve(ParityPage.RESOURCE),
+                ParityPage.html(Parity.of(bundle, checks), bundle.path("info").path("title").asText()), StandardCharsets.UTF_8);
+        System.out.println("[contract] bundled " + root.getParent() + " into " + out.resolve(Contract.YAML_RESOURCE)
+                + ", with its parity page (" + checks.all().size() + " behaviours named by conformance checks)");
     }
 
     /** Reads the root document and deep-merges every fragment it includes. */
@@ -72,6 +82,7 @@ public final class SpecBundler {
             throw new IllegalStateException("fragments define the same key twice:\n  " + String.join("\n  ", clashes));
         }
         addRateLimitHeaders(root);
+        DescriptionSections.render(root);
         return root;
     }
 

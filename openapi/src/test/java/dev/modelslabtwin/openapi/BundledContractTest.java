@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelslabtwin.openapi.lint.ContractRules;
 import dev.modelslabtwin.openapi.lint.ExampleValidator;
 import dev.modelslabtwin.openapi.lint.Operations;
+import dev.modelslabtwin.openapi.provenance.ProvenanceRules;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,12 @@ class BundledContractTest {
     void everyOperationFollowsTheHouseRules() {
         List<String> violations = ContractRules.check(Contract.openApi());
         assertEquals(List.of(), violations, () -> String.join("\n", violations));
+    }
+
+    @Test
+    void everythingSaysWhereItComesFrom() throws IOException {
+        List<String> violations = ProvenanceRules.check(new ObjectMapper().readTree(Contract.json()));
+        assertTrue(violations.isEmpty(), () -> violations.size() + " provenance violations:\n" + String.join("\n", violations));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelslabtwin.openapi.lint.ContractRules;
 import dev.modelslabtwin.openapi.lint.ExampleValidator;
+import dev.modelslabtwin.openapi.provenance.ProvenanceRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,152 @@ class LintCatchesBrokenContractsTest {
     void theUnbrokenCopyPassesSoEveryFailureBelowIsCausedByItsBreakage() throws IOException {
         assertEquals(List.of(), rulesOn(copy(document -> { })));
         assertEquals(List.of(), examplesOn(copy(document -> { })));
+        assertEquals(List.of(), provenanceOn(copy(document -> { })));
+    }
+
+    @Test
+    void anOperationWithoutProvenanceIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> operation(doc, "/wallet/fund", "post").remove("x-provenance")));
+        assertReported(violations, "POST /wallet/fund: has no x-provenance");
+    }
+
+    @Test
+    void anOperationWhoseAnswerHasNoProvenanceIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> ((ObjectNode) operation(doc, "/wallet/fund", "post").get("x-provenance"))
+                .remove("answer")));
+        assertReported(violations, "POST /wallet/fund x-provenance.answer: has no provenance");
+    }
+
+    @Test
+    void aNewOperationExtensionWithoutProvenanceIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> operation(doc, "/wallet/fund", "post").put("x-payment", "card")));
+        assertReported(violations, "POST /wallet/fund x-provenance.x-payment: has no provenance");
+    }
+
+    @Test
+    void documentedProvenanceCitingNoKnownSourceIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> provenance(operation(doc, "/wallet/fund", "post"), "operation")
+                .put("documented", "the internet")));
+        assertReported(violations, "documented provenance starts with a source of x-provenance-sources");
+    }
+
+    @Test
+    void aGuessWithoutItsReasonIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> {
+            ObjectNode answer = provenance(operation(doc, "/wallet/fund", "post"), "answer");
+            answer.removeAll();
+            answer.put("emulator", "a guess");
+        }));
+        assertReported(violations, "emulator provenance gives its reason");
+    }
+
+    @Test
+    void aProvenanceValueOfTwoKindsIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> provenance(operation(doc, "/wallet/fund", "post"), "limiter")
+                .put("emulator", "the twin counts it with the billing limiter, whatever the docs say")));
+        assertReported(violations, "POST /wallet/fund x-provenance.limiter: {");
+    }
+
+    @Test
+    void aBehaviourWithoutProvenanceIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> ((ObjectNode) operation(doc, "/wallet/fund", "post")
+                .at("/x-behaviours/fundWallet.decline-402")).remove("x-provenance")));
+        assertReported(violations, "behaviour fundWallet.decline-402: has no provenance");
+    }
+
+    @Test
+    void aBehaviourNamedForAnotherOperationIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> {
+            ObjectNode behaviours = (ObjectNode) operation(doc, "/wallet/fund", "post").get("x-behaviours");
+            behaviours.set("redeemCoupon.misplaced", behaviours.get("fundWallet.decline-402").deepCopy());
+        }));
+        assertReported(violations, "behaviour redeemCoupon.misplaced must be named fundWallet.<what-it-does>");
+    }
+
+    @Test
+    void aCrossCuttingBehaviourNamingAnUnknownOperationIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> ((ArrayNode) doc.at("/x-behaviours/checkout.unpaid-answers-409/operations"))
+                .add("confirmEverything")));
+        assertReported(violations, "behaviour checkout.unpaid-answers-409: names operation confirmEverything");
+    }
+
+    @Test
+    void anErrorCodeMissingFromTheCatalogueIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> ((ObjectNode) doc.get("x-error-catalogue")).remove("reseller_only")));
+        assertReported(violations, "POST /wallet/withdraw 403: error code reseller_only is not in the root's x-error-catalogue");
+    }
+
+    @Test
+    void anErrorCodeAnsweredWithAnotherStatusThanCataloguedIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> ((ObjectNode) doc.at("/x-error-catalogue/reseller_only")).put("status", 401)));
+        assertReported(violations, "error code reseller_only is catalogued for [401], not 403");
+    }
+
+    @Test
+    void aCataloguedErrorCodeNoResponseAnswersIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> ((ObjectNode) doc.get("x-error-catalogue"))
+                .set("never_answered", doc.at("/x-error-catalogue/not_found").deepCopy())));
+        assertReported(violations, "error code never_answered: no response answers it");
+    }
+
+    @Test
+    void anErrorCodeWithoutProvenanceIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> ((ObjectNode) doc.at("/x-error-catalogue/not_found")).remove("x-provenance")));
+        assertReported(violations, "error code not_found: has no provenance");
+    }
+
+    @Test
+    void aFieldRuleWithoutProvenanceIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> ((ObjectNode) doc.at("/components/schemas/FundWalletRequest/properties/amount"))
+                .remove("x-provenance")));
+        assertReported(violations, "POST /wallet/fund body.amount (FundWalletRequest): the rule maximum 10000 has no x-provenance");
+    }
+
+    @Test
+    void aRuleWhoseProvenanceCoversOnlyOtherKeywordsIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> ((ObjectNode) doc.at("/components/schemas/FundWalletRequest/properties/amount/x-provenance"))
+                .remove("multipleOf")));
+        assertReported(violations, "body.amount (FundWalletRequest): the rule multipleOf 0.01 has no x-provenance");
+    }
+
+    @Test
+    void provenanceOfAKeywordTheFieldDoesNotHaveIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> ((ObjectNode) doc.at("/components/schemas/FundWalletRequest/properties/amount/x-provenance"))
+                .set("pattern", doc.at("/components/schemas/FundWalletRequest/properties/amount/x-provenance/minimum").deepCopy())));
+        assertReported(violations, "body.amount: x-provenance names pattern, which body.amount does not have");
+    }
+
+    @Test
+    void aParameterRuleWithoutProvenanceIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> ((ObjectNode) operation(doc, "/wallet/transactions", "get").at("/parameters/1"))
+                .remove("x-provenance")));
+        assertReported(violations, "GET /wallet/transactions query limit: the rule maximum 200 has no x-provenance");
+    }
+
+    @Test
+    void aDisagreementWithoutProvenanceIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> ((ObjectNode) doc.at("/x-disagreements/0")).remove("x-provenance")));
+        assertReported(violations, "disagreement 1: has no provenance");
+    }
+
+    @Test
+    void aRateLimiterWithoutProvenanceIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> ((ObjectNode) doc.at("/x-rate-limiters/agent-billing")).remove("x-provenance")));
+        assertReported(violations, "x-rate-limiters agent-billing: has no provenance");
+    }
+
+    @Test
+    void aRootExtensionNoRuleKnowsIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> doc.putObject("x-webhooks")));
+        assertReported(violations, "root extension x-webhooks has no provenance rule");
+    }
+
+    @Test
+    void theBundlerRefusesACatalogueWhoseDescriptionHasNoPlaceForIt() throws IOException {
+        Files.writeString(temp.resolve("root.yaml"), "openapi: 3.0.3\ninfo: {title: t, version: '1', description: no marker}\n"
+                + "x-error-catalogue: {not_found: {status: 404, when: never}}\nx-bundle-include: []\n");
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> SpecBundler.bundle(temp.resolve("root.yaml")));
+        assertTrue(error.getMessage().contains("<!-- x-error-catalogue -->"), error.getMessage());
     }
 
     @Test
@@ -138,12 +285,20 @@ class LintCatchesBrokenContractsTest {
         return file;
     }
 
+    private static ObjectNode provenance(ObjectNode operation, String aspect) {
+        return (ObjectNode) operation.get("x-provenance").get(aspect);
+    }
+
     private static ObjectNode operation(JsonNode document, String path, String method) {
         return (ObjectNode) document.path("paths").path(path).path(method);
     }
 
     private static List<String> rulesOn(Path document) throws IOException {
         return ContractRules.check(Contract.parse(Files.readString(document)).getOpenAPI());
+    }
+
+    private static List<String> provenanceOn(Path document) throws IOException {
+        return ProvenanceRules.check(JSON.readTree(document.toFile()));
     }
 
     private static List<String> examplesOn(Path document) throws IOException {

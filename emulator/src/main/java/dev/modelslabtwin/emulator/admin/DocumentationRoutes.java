@@ -2,6 +2,7 @@ package dev.modelslabtwin.emulator.admin;
 
 import dev.modelslabtwin.openapi.Contract;
 import dev.modelslabtwin.openapi.DocsPage;
+import dev.modelslabtwin.openapi.provenance.ParityPage;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -10,11 +11,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** The contract and its browsable documentation, served by the emulator itself, offline. */
+/** The contract, its browsable documentation and its parity page, served by the emulator itself, offline. */
 public final class DocumentationRoutes {
 
     /** Where the Redoc bundle is served; the control API's docs page loads it from here too. */
     public static final String REDOC_PATH = "/docs/redoc.standalone.js";
+    /** The parity page, generated from the contract's provenance at build time. */
+    public static final String PARITY_PATH = "/docs/parity";
 
     private DocumentationRoutes() {
     }
@@ -33,6 +36,9 @@ public final class DocumentationRoutes {
                 http.redirect("/docs/");
             }
         });
+        // Where each behaviour comes from (documented, inferred, the emulator's own), per operation.
+        config.routes.addHttpHandler(HandlerType.GET, PARITY_PATH,
+                http -> resource(http, ParityPage.RESOURCE, "text/html; charset=utf-8"));
         config.routes.addHttpHandler(HandlerType.GET, REDOC_PATH,
                 http -> resource(http, DocsPage.REDOC_RESOURCE, "application/javascript"));
         config.routes.addHttpHandler(HandlerType.GET, "/", http -> http.redirect("/docs/"));

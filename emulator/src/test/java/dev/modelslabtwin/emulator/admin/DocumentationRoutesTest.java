@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelslabtwin.emulator.TestEmulator;
 import dev.modelslabtwin.emulator.TestHttp;
 import dev.modelslabtwin.openapi.Contract;
+import dev.modelslabtwin.openapi.provenance.Parity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,6 +62,24 @@ class DocumentationRoutesTest {
         assertTrue(page.body().contains("\"operationId\":\"fundWallet\""), "the contract is inlined");
         assertEquals(200, script.status());
         assertTrue(script.header("Content-Type").startsWith("application/javascript"));
+    }
+
+    @Test
+    void theParityPageListsEveryOperationWithItsProvenanceAndLoadsNothing() {
+        TestHttp.Answer page = get("/docs/parity");
+
+        assertEquals(200, page.status());
+        assertTrue(page.header("Content-Type").startsWith("text/html"));
+        assertFalse(Pattern.compile("src=|<script|<link", Pattern.CASE_INSENSITIVE).matcher(page.body()).find(),
+                "the page needs nothing but itself");
+        for (Parity.Operation operation : Parity.packaged().operations()) {
+            String heading = "<h3 id=\"op-" + operation.id() + "\"><code>" + operation.method() + " " + operation.path() + "</code>";
+            int at = page.body().indexOf(heading);
+            assertTrue(at >= 0, "the page lists " + operation.id());
+            String section = page.body().substring(at, page.body().indexOf("</table>", at));
+            assertTrue(section.contains("<td>operation</td><td><span class=\"p " + operation.provenance().kind().label() + "\">"),
+                    operation.id() + "'s provenance is shown: " + section);
+        }
     }
 
     @Test
