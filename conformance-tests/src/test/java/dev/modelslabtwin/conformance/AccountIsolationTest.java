@@ -6,6 +6,7 @@ import dev.modelslabtwin.conformance.support.Api;
 import dev.modelslabtwin.conformance.support.ConformanceCheck;
 import dev.modelslabtwin.conformance.support.Json;
 import dev.modelslabtwin.conformance.support.Target;
+import dev.modelslabtwin.conformance.support.Verifies;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,7 @@ class AccountIsolationTest {
     private final Target target = Target.current();
 
     @Test
+    @Verifies("isolation.foreign-ids-not-found")
     void anotherAccountsPaymentIntentIsNotFound() {
         Api owner = target.api().as(target.accounts().own().token());
         String intent;
@@ -40,6 +42,7 @@ class AccountIsolationTest {
     }
 
     @Test
+    @Verifies("isolation.foreign-ids-not-found")
     void anotherAccountsInvoiceIsNotFound() {
         Api owner = target.api().as(target.accounts().own().token());
         if (target.isEmulator()) {
@@ -53,6 +56,7 @@ class AccountIsolationTest {
     }
 
     @Test
+    @Verifies("isolation.foreign-ids-not-found")
     void anotherAccountsSubscriptionIsNotFound() {
         Api owner = target.api().as(target.accounts().own().token());
         if (target.isEmulator()) {
@@ -72,6 +76,7 @@ class AccountIsolationTest {
     }
 
     @Test
+    @Verifies("isolation.foreign-ids-not-found")
     void anotherAccountsCardCannotBeMadeDefaultOrRemoved() {
         target.assumeEmulator("trying to change another account's cards is only safe on an emulator");
         Api owner = target.api().as(target.accounts().fresh().token());
@@ -84,6 +89,7 @@ class AccountIsolationTest {
     }
 
     @Test
+    @Verifies("isolation.foreign-ids-not-found")
     void anotherAccountsCheckoutSessionCannotBeConfirmed() {
         target.assumeEmulator("a fresh account's funding without a card is a Checkout Session");
         Api owner = target.api().as(target.accounts().fresh().token());
@@ -95,6 +101,7 @@ class AccountIsolationTest {
     }
 
     @Test
+    @Verifies("isolation.foreign-ids-not-found")
     void anotherAccountsTokenCannotBeRevoked() {
         target.assumeEmulator("listing the first account's token ids needs its password");
         Accounts.Account account = target.accounts().fresh();

@@ -10,6 +10,7 @@ import dev.modelslabtwin.conformance.support.ContractIndex;
 import dev.modelslabtwin.conformance.support.Impact;
 import dev.modelslabtwin.conformance.support.Json;
 import dev.modelslabtwin.conformance.support.Target;
+import dev.modelslabtwin.conformance.support.Verifies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,7 @@ class AuthConformanceTest {
     }
 
     @Test
+    @Verifies({"signup.no-token", "signup.sends-verification-email", "verifyEmail.first-token-full-scope"})
     void signingUpSendsAVerificationEmailAndVerifyingItIssuesTheFirstFullScopeToken() {
         target.assumeEmulator("reading the verification email needs the emulator's inbox");
         String email = Accounts.uniqueEmail("signup");
@@ -64,6 +66,7 @@ class AuthConformanceTest {
     }
 
     @Test
+    @Verifies("verifyEmail.code-works-once")
     void theVerifyPathOfTheEndpointTableVerifiesTooAndACodeWorksOnce() {
         target.assumeEmulator("reading the verification email needs the emulator's inbox");
         String email = Accounts.uniqueEmail("alias");
@@ -78,12 +81,14 @@ class AuthConformanceTest {
     }
 
     @Test
+    @Verifies("login.wrong-credentials")
     void wrongCredentialsAreRefusedWithoutSayingWhichPartWasWrong() {
         api.withoutToken().post("/auth/login", Json.object("email", Accounts.uniqueEmail("nobody"), "password", "whatever-1"))
                 .expectError(401, "invalid_credentials");
     }
 
     @Test
+    @Verifies({"login.lifetime", "login.scoped-token"})
     void aLoginTokenCarriesTheLifetimeAndTheScopesAskedFor() {
         target.assumeAllowed(Impact.ACCOUNT_CHANGE, "minting tokens");
         Accounts.Account account = target.accounts().ownWithPassword();
@@ -109,6 +114,7 @@ class AuthConformanceTest {
     }
 
     @Test
+    @Verifies("listTokens.newest-first-current-marked")
     void tokensAreListedNewestFirstWithTheirScopesAndTheCallingOneMarked() {
         target.assumeAllowed(Impact.ACCOUNT_CHANGE, "minting tokens");
         Accounts.Account account = target.accounts().ownWithPassword();
@@ -130,6 +136,7 @@ class AuthConformanceTest {
     }
 
     @Test
+    @Verifies("revokeToken.stops-working")
     void aRevokedTokenStopsWorkingAndCannotBeRevokedTwice() {
         target.assumeAllowed(Impact.ACCOUNT_CHANGE, "minting and revoking tokens");
         Accounts.Account account = target.accounts().ownWithPassword();
@@ -145,6 +152,7 @@ class AuthConformanceTest {
     }
 
     @Test
+    @Verifies("refreshToken.rotates")
     void refreshingRotatesTheCallingTokenAndKeepsItsScopes() {
         target.assumeAllowed(Impact.ACCOUNT_CHANGE, "rotating tokens");
         String old = mint(target.accounts().ownWithPassword(), "wallet:read");
@@ -164,6 +172,7 @@ class AuthConformanceTest {
     }
 
     @Test
+    @Verifies("logout.only-the-calling-token")
     void loggingOutRevokesOnlyTheCallingToken() {
         target.assumeAllowed(Impact.ACCOUNT_CHANGE, "minting and revoking tokens");
         Accounts.Account account = target.accounts().ownWithPassword();
@@ -178,6 +187,7 @@ class AuthConformanceTest {
     }
 
     @Test
+    @Verifies("revokeOtherTokens.keeps-the-calling-one")
     void revokingTheOtherTokensKeepsOnlyTheCallingOne() {
         target.assumeEmulator("it would revoke every other token of your live account, the one this run uses included");
         Accounts.Account account = target.accounts().fresh();
@@ -195,6 +205,7 @@ class AuthConformanceTest {
     }
 
     @Test
+    @Verifies("logoutAll.every-token")
     void loggingOutEverywhereRevokesEveryTokenOfTheAccount() {
         target.assumeEmulator("it would revoke every token of your live account, the one this run uses included");
         Accounts.Account account = target.accounts().fresh();
@@ -208,6 +219,7 @@ class AuthConformanceTest {
     }
 
     @Test
+    @Verifies("listScopes.public")
     void theScopeCatalogueIsPublicAndListsExactlyTheContractsScopes() {
         Answer scopes = api.withoutToken().get("/auth/scopes").expect(200);
 

@@ -8,6 +8,7 @@ import dev.modelslabtwin.conformance.support.ConformanceCheck;
 import dev.modelslabtwin.conformance.support.Impact;
 import dev.modelslabtwin.conformance.support.Json;
 import dev.modelslabtwin.conformance.support.Target;
+import dev.modelslabtwin.conformance.support.Verifies;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,7 @@ class BillingConformanceTest {
     private final Target target = Target.current();
 
     @Test
+    @Verifies("getBillingOverview.adds-up")
     void theOverviewAgreesWithTheWallet() {
         Api api = target.api().as(target.accounts().own().token());
 
@@ -47,6 +49,7 @@ class BillingConformanceTest {
     }
 
     @Test
+    @Verifies("getBillingOverview.adds-up")
     void theOverviewAddsUpTheAccountsWalletCardsAndInvoices() {
         target.assumeEmulator("a known account needs a fresh one, with a test card saved and charged");
         Api api = target.api().as(target.accounts().fresh().token());
@@ -64,6 +67,7 @@ class BillingConformanceTest {
     }
 
     @Test
+    @Verifies("getStripeConfig.envelope-and-top-level")
     void stripeConfigHandsOutAPublishableKeyInTheEnvelopeAndAtTheTopLevel() {
         String key = PaymentPathsTest.publishableKey(target.api().as(target.accounts().own().token()));
 
@@ -71,6 +75,7 @@ class BillingConformanceTest {
     }
 
     @Test
+    @Verifies("createSetupIntent.new-each-call")
     void eachSetupIntentIsNewAndAwaitsAPaymentMethod() {
         target.assumeAllowed(Impact.ACCOUNT_CHANGE, "creating SetupIntents");
         Api api = target.api().as(target.accounts().own().token());
@@ -83,6 +88,7 @@ class BillingConformanceTest {
     }
 
     @Test
+    @Verifies("createPaymentLink.envelope-and-top-level")
     void aPaymentLinkDescribesItsCheckoutSessionInTheEnvelopeAndAtTheTopLevel() {
         target.assumeAllowed(Impact.ACCOUNT_CHANGE, "creating a payment link");
         Api api = target.api().as(target.accounts().own().token());
@@ -98,16 +104,22 @@ class BillingConformanceTest {
     }
 
     @Test
+    @Verifies("createPaymentLink.purpose-takes-its-field")
     void aPaymentLinkNeedsWhatItsPurposeNeeds() {
         target.assumeAllowed(Impact.ACCOUNT_CHANGE, "creating payment links");
         Api api = target.api().as(target.accounts().own().token());
 
+        long plan = SubscriptionLifecycleTest.plans(api).get(0).path("id").asLong();
+
         api.post("/billing/payment-link", Json.object("purpose", "fund")).expectInvalid("amount");
         api.post("/billing/payment-link", Json.object("purpose", "subscribe")).expectInvalid("plan_id");
         api.post("/billing/payment-link", Json.object("purpose", "subscribe", "plan_id", 987_654_321)).expectInvalid("plan_id");
+        api.post("/billing/payment-link", Json.object("purpose", "fund", "amount", 25, "plan_id", plan)).expectInvalid("plan_id");
+        api.post("/billing/payment-link", Json.object("purpose", "subscribe", "plan_id", plan, "amount", 25)).expectInvalid("amount");
     }
 
     @Test
+    @Verifies({"updateBillingInfo.only-what-is-sent", "updateBillingInfo.tax-id-needs-its-type"})
     void theBillingProfileKeepsWhatIsSentAndReadsTheCliFieldNames() {
         target.assumeEmulator("a known profile needs a fresh account");
         Api api = target.api().as(target.accounts().fresh().token());
@@ -130,6 +142,7 @@ class BillingConformanceTest {
     }
 
     @Test
+    @Verifies("updateBillingInfo.only-what-is-sent")
     void writingTheBillingProfileBackUnchangedChangesNothing() {
         target.assumeAllowed(Impact.ACCOUNT_CHANGE, "writing the billing profile");
         Api api = target.api().as(target.accounts().own().token());
@@ -147,6 +160,7 @@ class BillingConformanceTest {
     }
 
     @Test
+    @Verifies({"listInvoices.one-per-charge", "getInvoicePdf.signed-links"})
     void everyPaidChargeHasAnInvoiceWithLinesAndADownloadablePdf() {
         target.assumeEmulator("a known invoice needs a fresh account funded with a test card");
         Api api = target.api().as(target.accounts().fresh().token());
@@ -169,7 +183,9 @@ class BillingConformanceTest {
 
         Answer pdf = api.get("/billing/invoices/" + invoice.path("id").asText() + "/pdf").expect(200);
         assertEquals(pdf.text("url"), pdf.json().path("url").asText(), "url mirrored at the top level for the CLI");
-        assertTrue(download(pdf.text("url")).startsWith("%PDF-"), "the url serves a PDF document");
+        assertTrue(download(pdf.text("url")).startsWith("%PDF-"), "the url serves a PDF document, without a bearer token");
+        String altered = pdf.text("url").replaceFirst("signature=.", "signature=" + (pdf.text("url").contains("signature=A") ? "B" : "A"));
+        assertEquals(403, fetch(altered).statusCode(), "an altered link is refused: " + altered);
     }
 
     @Test
@@ -196,14 +212,19 @@ class BillingConformanceTest {
     }
 
     private static String download(String url) {
+        HttpResponse<byte[]> response = fetch(url);
+        assertEquals(200, response.statusCode(), url);
+        byte[] head = java.util.Arrays.copyOf(response.body(), Math.min(8, response.body().length));
+        return new String(head, StandardCharsets.ISO_8859_1);
+    }
+
+    /** A plain GET, as a person's browser or {@code curl -O} sends it: no bearer token. */
+    private static HttpResponse<byte[]> fetch(String url) {
         try {
-            HttpResponse<byte[]> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+            return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                     .connectTimeout(Duration.ofSeconds(10)).build()
                     .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
                             HttpResponse.BodyHandlers.ofByteArray());
-            assertEquals(200, response.statusCode(), url);
-            byte[] head = java.util.Arrays.copyOf(response.body(), Math.min(8, response.body().length));
-            return new String(head, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new AssertionError("cannot download " + url, e);
         } catch (InterruptedException e) {

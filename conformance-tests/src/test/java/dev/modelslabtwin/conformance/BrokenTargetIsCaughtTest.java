@@ -4,14 +4,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelslabtwin.conformance.support.Api;
 import dev.modelslabtwin.conformance.support.ConformanceCheck;
 import dev.modelslabtwin.conformance.support.Exchanges;
+import dev.modelslabtwin.conformance.support.Impact;
 import dev.modelslabtwin.conformance.support.Json;
+import dev.modelslabtwin.conformance.support.Observation;
+import dev.modelslabtwin.conformance.support.ProvenanceReport;
 import dev.modelslabtwin.conformance.support.Target;
+import dev.modelslabtwin.openapi.provenance.Parity;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +87,56 @@ class BrokenTargetIsCaughtTest {
                     "the failure names the breakage (" + breakage.reported + "): " + failure.getMessage());
         }
         Steps.balance(target.api().as(token));
+    }
+
+    /**
+     * The provenance report notices a guess the target does not share: through a proxy that answers an
+     * unpaid Checkout Session's 409 {@code checkout_not_completed} as 404 {@code not_found} (which the
+     * contract allows, so only the behaviour's check fails), the behaviour and the error code come out
+     * contradicted, with what the target answered; through a proxy that changes nothing, confirmed.
+     */
+    @Test
+    void theProvenanceReportSaysWhichGuessTheTargetContradictedAndWhatItAnswered() {
+        target.assumeAllowed(Impact.ACCOUNT_CHANGE, "creating a payment link (left unpaid)");
+        String token = target.accounts().own().token();
+        UnaryOperator<Proxy.Answer> notFound = answer -> answer.status() != 409 ? answer
+                : answer.withStatus(404).withBody(answer.body().replace("\"checkout_not_completed\"", "\"not_found\""));
+
+        Exchanges spoiled = Exchanges.isolated();
+        Exchanges faithful = Exchanges.isolated();
+
+        assertThrows(AssertionError.class, () -> confirmAnUnpaidSession(notFound, token, spoiled));
+        confirmAnUnpaidSession(UnaryOperator.identity(), token, faithful);
+
+        ProvenanceReport.Row contradicted = row(ProvenanceReport.behaviours(Parity.packaged(), spoiled), UNPAID);
+        assertEquals(Observation.Outcome.CONTRADICTED, contradicted.outcome());
+        assertTrue(contradicted.evidence().contains("answered 404 not_found"), contradicted.evidence());
+        ProvenanceReport.Row code = row(ProvenanceReport.errorCodes(Parity.packaged(), spoiled), "checkout_not_completed");
+        assertEquals(Observation.Outcome.CONTRADICTED, code.outcome(), code.evidence());
+        assertTrue(ProvenanceReport.render(target, spoiled).contains("| `" + UNPAID + "` | confirmWalletCheckout, "
+                + "confirmSubscriptionCheckout | emulator | **contradicted** |"));
+        assertEquals(Observation.Outcome.CONFIRMED, row(ProvenanceReport.behaviours(Parity.packaged(), faithful), UNPAID).outcome());
+        assertEquals(Observation.Outcome.NOT_EXERCISED,
+                row(ProvenanceReport.behaviours(Parity.packaged(), Exchanges.isolated()), UNPAID).outcome());
+    }
+
+    private static final String UNPAID = "checkout.unpaid-answers-409";
+
+    /** Confirms an unpaid Checkout Session through a proxy spoiling answers with {@code spoil}, recording what it finds. */
+    private void confirmAnUnpaidSession(UnaryOperator<Proxy.Answer> spoil, String token, Exchanges recorded) {
+        try (Proxy proxy = Proxy.start(target.root(), spoil)) {
+            Api api = target.elsewhere(proxy.root(), recorded).api().as(token);
+            recorded.verifying(List.of(UNPAID), () -> {
+                String session = api.post("/billing/payment-link", Json.object("purpose", "fund", "amount", 25)).expect(200)
+                        .text("session_id");
+                api.post("/wallet/confirm-checkout", Json.object("session_id", session)).expectError(409, "checkout_not_completed");
+            });
+        }
+    }
+
+    private static ProvenanceReport.Row row(List<ProvenanceReport.Row> rows, String subject) {
+        return rows.stream().filter(r -> r.subject().equals(subject)).findFirst()
+                .orElseThrow(() -> new AssertionError(subject + " is not in the report"));
     }
 
     private static String without(String body, String field) {

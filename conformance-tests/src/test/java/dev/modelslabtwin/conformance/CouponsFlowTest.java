@@ -8,6 +8,7 @@ import dev.modelslabtwin.conformance.support.EmulatorSeed;
 import dev.modelslabtwin.conformance.support.Impact;
 import dev.modelslabtwin.conformance.support.Json;
 import dev.modelslabtwin.conformance.support.Target;
+import dev.modelslabtwin.conformance.support.Verifies;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ class CouponsFlowTest {
     private final Target target = Target.current();
 
     @Test
+    @Verifies({"redeemCoupon.once-per-account", "validateCoupon.unusable-is-valid-false"})
     void aCreditCouponIsValidatedThenRedeemedOnceAndOnlyOnce() {
         target.assumeAllowed(Impact.MOVES_MONEY, "redeeming a coupon");
         String code = target.isEmulator()
@@ -52,11 +54,13 @@ class CouponsFlowTest {
     }
 
     @Test
+    @Verifies("validateCoupon.unknown-is-not-found")
     void anUnknownCouponIsNotFound() {
         validate(target.api().as(target.accounts().own().token()), "ZZNOSUCHCOUPON42").expectError(404, "not_found");
     }
 
     @Test
+    @Verifies("validateCoupon.unusable-is-valid-false")
     void anExpiredCouponValidatesAsInvalidAndCannotBeRedeemed() {
         target.assumeEmulator("needs a coupon known to have expired: the emulator's seed has one");
         String code = EmulatorSeed.coupon("credit", true).orElseThrow().path("code").asText();
@@ -72,6 +76,7 @@ class CouponsFlowTest {
     }
 
     @Test
+    @Verifies("redeemCoupon.bonus-rides-on-a-purchase")
     void aBonusCouponRidesOnAPurchaseChargedToTheCard() {
         target.assumeEmulator("a bonus coupon charges a card: the emulator's seed has one and Stripe's test cards pay");
         JsonNode coupon = EmulatorSeed.coupon("bonus", false).orElseThrow();

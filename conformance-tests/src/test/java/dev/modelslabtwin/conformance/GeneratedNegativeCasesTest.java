@@ -10,7 +10,10 @@ import dev.modelslabtwin.conformance.support.ContractIndex;
 import dev.modelslabtwin.conformance.support.ContractOperation;
 import dev.modelslabtwin.conformance.support.Exchanges;
 import dev.modelslabtwin.conformance.support.Impact;
+import dev.modelslabtwin.conformance.support.Observation;
 import dev.modelslabtwin.conformance.support.Target;
+import dev.modelslabtwin.conformance.support.Verifies;
+import dev.modelslabtwin.openapi.provenance.FieldRules;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -36,6 +39,7 @@ class GeneratedNegativeCasesTest {
     private final Target target = Target.current();
 
     @TestFactory
+    @Verifies({"auth.refused-credentials", "scopes.insufficient-scope", "validation.fields-named", "card-data.refused"})
     Stream<DynamicContainer> everyOperationRefusesWhatItsContractForbids() {
         NegativeCaseGenerator generator = new NegativeCaseGenerator(target.settings().seed());
         Credentials shared = new Credentials(null);
@@ -47,7 +51,34 @@ class GeneratedNegativeCasesTest {
         });
     }
 
+    /** One case, and what it found about the behaviour and the field rule it is about. */
     private void check(NegativeCase negative, Credentials credentials) {
+        Throwable failure = null;
+        try {
+            checkRefused(negative, credentials);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            Exchanges.global().observe(Observation.Subject.BEHAVIOUR, behaviourOf(negative), failure);
+            if (negative.rule() != null && FieldRules.KEYWORDS.contains(negative.constraint())) {
+                Exchanges.global().observe(Observation.Subject.FIELD_RULE,
+                        negative.operation().operationId() + " " + negative.rule() + " " + negative.constraint(), failure);
+            }
+        }
+    }
+
+    /** The contract's behaviour a case checks: refused credentials, a missing scope, card data, or a broken field. */
+    private static String behaviourOf(NegativeCase negative) {
+        return switch (negative.constraint()) {
+            case "credentials" -> "auth.refused-credentials";
+            case "scope" -> "scopes.insufficient-scope";
+            case "card data" -> "card-data.refused";
+            default -> "validation.fields-named";
+        };
+    }
+
+    private void checkRefused(NegativeCase negative, Credentials credentials) {
         ContractOperation operation = negative.operation();
         boolean anonymous = switch (negative.credential()) {
             case NONE, UNKNOWN, MALFORMED -> true;

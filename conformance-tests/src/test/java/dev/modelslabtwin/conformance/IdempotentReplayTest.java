@@ -4,15 +4,19 @@ import dev.modelslabtwin.conformance.support.Answer;
 import dev.modelslabtwin.conformance.support.Api;
 import dev.modelslabtwin.conformance.support.ConformanceCheck;
 import dev.modelslabtwin.conformance.support.Impact;
+import dev.modelslabtwin.conformance.support.Json;
 import dev.modelslabtwin.conformance.support.Target;
+import dev.modelslabtwin.conformance.support.Verifies;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.UUID;
 
 import static dev.modelslabtwin.conformance.Steps.assertMoney;
 import static dev.modelslabtwin.conformance.Steps.balance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +27,7 @@ class IdempotentReplayTest {
     private final Target target = Target.current();
 
     @Test
+    @Verifies({"idempotency.replay", "idempotency.replay-marked"})
     void replayingAKeyWithTheSameBodyAnswersTheStoredResponseWithoutChargingAgain() {
         target.assumeAllowed(Impact.MOVES_MONEY, "funding the wallet ($10, once)");
         Api api = target.api().as(target.accounts().own().token());
@@ -41,6 +46,7 @@ class IdempotentReplayTest {
     }
 
     @Test
+    @Verifies("idempotency.conflict")
     void reusingAKeyWithAnotherBodyIsAConflictAndMovesNothing() {
         target.assumeAllowed(Impact.MOVES_MONEY, "funding the wallet ($10, once)");
         Api api = target.api().as(target.accounts().own().token());
@@ -56,6 +62,51 @@ class IdempotentReplayTest {
     }
 
     @Test
+    @Verifies("idempotency.refused-requests-not-kept")
+    void aRequestRefusedBeforeItActedLeavesItsKeyToTheCorrectedOne() {
+        target.assumeAllowed(Impact.ACCOUNT_CHANGE, "creating a payment link (left unpaid)");
+        Api keyed = target.api().as(target.accounts().own().token()).withIdempotencyKey("conformance-refused-" + UUID.randomUUID());
+        keyed.rejectingInput().post("/billing/payment-link", Json.object("purpose", "fund", "amount", 5)).expectInvalid("amount");
+
+        Answer corrected = keyed.post("/billing/payment-link", Json.object("purpose", "fund", "amount", 25)).expect(200);
+
+        assertNull(corrected.header("Idempotent-Replayed"), "the refusal was not kept for the key: " + corrected.body());
+        assertMoney("25.00", corrected.money("amount"));
+    }
+
+    @Test
+    @Verifies("idempotency.kept-24-hours")
+    void aKeyIsKeptForADayAndThenActsAnew() {
+        target.assumeEmulator("a day passes through the emulator's control API");
+        Api keyed = target.api().as(target.accounts().fresh().token()).withIdempotencyKey("conformance-day-" + UUID.randomUUID());
+        String first = keyed.post("/billing/setup-intent").expect(200).text("setup_intent_id");
+        target.control().advanceClock(Duration.ofHours(23));
+        assertEquals(first, keyed.post("/billing/setup-intent").expect(200).text("setup_intent_id"), "still kept after 23 hours");
+
+        target.control().advanceClock(Duration.ofHours(2));
+
+        Answer anew = keyed.post("/billing/setup-intent").expect(200);
+        assertNotEquals(first, anew.text("setup_intent_id"), "forgotten after 25 hours: " + anew.body());
+        assertNull(anew.header("Idempotent-Replayed"));
+    }
+
+    @Test
+    @Verifies("idempotency.per-account")
+    void aKeyBelongsToItsAccount() {
+        target.assumeAllowed(Impact.ACCOUNT_CHANGE, "creating SetupIntents on two accounts");
+        String key = "conformance-shared-" + UUID.randomUUID();
+        Api first = target.api().as(target.accounts().own().token()).withIdempotencyKey(key);
+        Api second = target.api().as(target.accounts().other().token()).withIdempotencyKey(key);
+        String mine = first.post("/billing/setup-intent").expect(200).text("setup_intent_id");
+
+        Answer theirs = second.post("/billing/setup-intent").expect(200);
+
+        assertNotEquals(mine, theirs.text("setup_intent_id"), "another account's key acts on its own: " + theirs.body());
+        assertNull(theirs.header("Idempotent-Replayed"));
+    }
+
+    @Test
+    @Verifies({"idempotency.replay", "idempotency.replay-marked"})
     void aReplayedSetupIntentIsTheSameSetupIntent() {
         target.assumeAllowed(Impact.ACCOUNT_CHANGE, "creating a SetupIntent");
         Api keyed = target.api().as(target.accounts().own().token()).withIdempotencyKey("conformance-seti-" + UUID.randomUUID());

@@ -6,6 +6,7 @@ import dev.modelslabtwin.conformance.support.Api;
 import dev.modelslabtwin.conformance.support.ConformanceCheck;
 import dev.modelslabtwin.conformance.support.Json;
 import dev.modelslabtwin.conformance.support.Target;
+import dev.modelslabtwin.conformance.support.Verifies;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +20,7 @@ class PaymentMethodsFlowTest {
     private final Target target = Target.current();
 
     @Test
+    @Verifies({"removePaymentMethod.default-passes-on", "listPaymentMethods.default-first"})
     void cardsAreAttachedMadeDefaultAndRemovedWithTheDefaultPassingOn() {
         target.assumeEmulator("attaching cards needs Stripe test cards");
         Api api = target.api().as(target.accounts().fresh().token());
@@ -54,6 +56,27 @@ class PaymentMethodsFlowTest {
     }
 
     @Test
+    @Verifies({"attachPaymentMethod.first-card-is-default", "attachPaymentMethod.again-answers-the-card",
+            "attachPaymentMethod.default-unless-told"})
+    void theFirstCardIsTheDefaultAndACardAttachedAgainIsTheSameCard() {
+        target.assumeEmulator("attaching cards needs Stripe test cards");
+        Api api = target.api().as(target.accounts().fresh().token());
+
+        Answer first = api.post("/billing/payment-methods", Json.object("payment_method_id", "pm_card_visa", "make_default", false))
+                .expect(201);
+        Answer second = api.post("/billing/payment-methods", Json.object("payment_method_id", "pm_card_mastercard")).expect(201);
+        Answer again = api.post("/billing/payment-methods", Json.object("payment_method_id", first.text("id"), "make_default", true))
+                .expect(201);
+
+        assertTrue(first.data().path("is_default").asBoolean(), "the account's first card is the default: " + first.body());
+        assertTrue(second.data().path("is_default").asBoolean(), "make_default defaults to true: " + second.body());
+        assertEquals(first.text("id"), again.text("id"));
+        assertTrue(again.data().path("is_default").asBoolean(), "attached again, make_default applies: " + again.body());
+        assertEquals(2, api.get("/billing/payment-methods").expect(200).data().size());
+    }
+
+    @Test
+    @Verifies("attachPaymentMethod.declined-cards-refused")
     void aCardStripeRefusesToAttachIsA402AndAnUnknownOneA422() {
         target.assumeEmulator("Stripe's test cards decide what attaches");
         Api api = target.api().as(target.accounts().fresh().token());
@@ -67,6 +90,7 @@ class PaymentMethodsFlowTest {
     }
 
     @Test
+    @Verifies("listPaymentMethods.default-first")
     void theAccountsCardsAreListedDefaultFirst() {
         Api api = target.api().as(target.accounts().own().token());
         if (target.isEmulator()) {

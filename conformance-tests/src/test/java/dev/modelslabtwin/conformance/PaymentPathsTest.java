@@ -8,9 +8,14 @@ import dev.modelslabtwin.conformance.support.FakeStripe;
 import dev.modelslabtwin.conformance.support.Impact;
 import dev.modelslabtwin.conformance.support.Json;
 import dev.modelslabtwin.conformance.support.Target;
+import dev.modelslabtwin.conformance.support.Verifies;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import static dev.modelslabtwin.conformance.Steps.VISA;
@@ -34,6 +39,7 @@ class PaymentPathsTest {
     private final Target target = Target.current();
 
     @Test
+    @Verifies("fundWallet.card-charged-at-once")
     void headlessPathTokenisesACardWithStripeAndFundsTheWalletWithIt() {
         target.assumeEmulator("tokenising a card sends card data, which the suite only sends to the emulator's fake Stripe");
         Api api = target.api().as(target.accounts().fresh().token());
@@ -52,6 +58,7 @@ class PaymentPathsTest {
     }
 
     @Test
+    @Verifies("fundWallet.card-charged-at-once")
     void setupIntentPathSavesACardWithStripeThatThenPaysAgainAndAgain() {
         target.assumeEmulator("confirming a SetupIntent sends card data, which the suite only sends to the emulator's fake Stripe");
         Api api = target.api().as(target.accounts().fresh().token());
@@ -72,6 +79,7 @@ class PaymentPathsTest {
     }
 
     @Test
+    @Verifies({"checkout.unpaid-answers-409", "checkout.confirmed-once"})
     void humanAssistedPathConfirmsAPaidPaymentLinkExactlyOnce() {
         target.assumeAllowed(Impact.ACCOUNT_CHANGE, "creating a payment link");
         Api api = target.api().as(target.accounts().own().token());
@@ -96,6 +104,7 @@ class PaymentPathsTest {
     }
 
     @Test
+    @Verifies("fundWallet.checkout-without-payment-method")
     void fundingWithoutACardChargesNothingAndHandsOutACheckoutSession() {
         Api api = target.api().as(target.accounts().own().token());
         Steps.assumeNothingCanBeCharged(target, api, true, "funding");
@@ -119,6 +128,7 @@ class PaymentPathsTest {
     }
 
     @Test
+    @Verifies("checkout.session-lifetime")
     void anUnpaidCheckoutSessionExpiresAfterHalfAnHour() {
         target.assumeEmulator("moving time forward goes through the emulator's control API");
         Api api = target.api().as(target.accounts().fresh().token());
@@ -132,6 +142,7 @@ class PaymentPathsTest {
     }
 
     @Test
+    @Verifies({"checkout.purpose-checked", "checkout.confirmed-once", "confirmSubscriptionCheckout.active-at-once"})
     void aSubscriptionPaymentLinkStartsTheSubscriptionOnceConfirmed() {
         target.assumeEmulator("a person has to pay on Stripe Checkout");
         Api api = target.api().as(target.accounts().fresh().token());
@@ -149,6 +160,24 @@ class PaymentPathsTest {
         JsonNode again = api.post("/subscriptions/confirm-checkout", Json.object("session_id", session)).expect(200).data();
         assertTrue(again.path("already_confirmed").asBoolean(), again.toString());
         assertEquals(1, api.get("/subscriptions").expect(200).data().size());
+    }
+
+    @Test
+    @Verifies("checkout.emulator-pages")
+    void onTheEmulatorAPaymentLinkOpensItsOwnCheckoutPage() throws Exception {
+        target.assumeEmulator("the live API hands out Stripe's checkout.stripe.com, which takes real cards");
+        Api api = target.api().as(target.accounts().fresh().token());
+        Answer link = api.post("/billing/payment-link", Json.object("purpose", "fund", "amount", 25)).expect(200);
+        URI page = URI.create(link.text("payment_url"));
+        assertEquals(target.root().getAuthority(), page.getAuthority(), "the emulator serves the page itself: " + page);
+
+        HttpResponse<String> opened = HttpClient.newHttpClient().send(HttpRequest.newBuilder(page).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, opened.statusCode(), page.toString());
+        assertTrue(opened.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page.toString());
+        assertTrue(opened.body().contains("4242"), "the page says which test card pays");
+        assertEquals(link.text("payment_url"), link.text("checkout_url"));
     }
 
     /** The key as {@code GET /billing/stripe-config} hands it out, the same in {@code data} and at the top level. */

@@ -6,12 +6,16 @@ import dev.modelslabtwin.conformance.support.Api;
 import dev.modelslabtwin.conformance.support.ConformanceCheck;
 import dev.modelslabtwin.conformance.support.ContractIndex;
 import dev.modelslabtwin.conformance.support.ContractOperation;
+import dev.modelslabtwin.conformance.support.Exchanges;
 import dev.modelslabtwin.conformance.support.Json;
 import dev.modelslabtwin.conformance.support.Target;
+import dev.modelslabtwin.conformance.support.Verifies;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -30,14 +34,40 @@ import static org.junit.jupiter.api.Assertions.fail;
 @ConformanceCheck
 class RateLimitTest {
 
+    /** What each limiter's check verifies: this method's {@code @Verifies}, recorded per limiter. */
+    private static final List<String> VERIFIED = Verifies.Of.method(RateLimitTest.class, "eachLimiterRefusesWithRetryAfterOnceItsQuotaIsSpent");
+
     private final Target target = Target.current();
 
     @TestFactory
+    @Verifies({"rate-limit.headers", "rate-limit.limit-header-and-reset-time", "rate-limit.quota-then-429"})
     Stream<DynamicTest> eachLimiterRefusesWithRetryAfterOnceItsQuotaIsSpent() {
         ContractIndex contract = ContractIndex.get();
         return contract.rateLimits().entrySet().stream().map(limiter -> DynamicTest.dynamicTest(
                 limiter.getKey() + " admits " + limiter.getValue() + " requests a minute",
-                () -> withContractLimit(limiter.getKey(), limiter.getValue(), () -> countDown(limiter.getValue(), probe(contract, limiter.getKey())))));
+                () -> Exchanges.global().verifying(VERIFIED, () -> withContractLimit(limiter.getKey(), limiter.getValue(),
+                        () -> countDown(limiter.getValue(), probe(contract, limiter.getKey()))))));
+    }
+
+    @Test
+    @Verifies({"rate-limit.headers", "rate-limit.limit-header-and-reset-time"})
+    void everyAnswerSaysHowManyRequestsAreLeftAndWhenTheWindowResets() {
+        Answer answer = target.api().as(target.accounts().own().token()).get("/wallet/balance").expect(200);
+        long now = System.currentTimeMillis() / 1000;
+
+        long limit = header(answer, "X-RateLimit-Limit");
+        long remaining = header(answer, "X-RateLimit-Remaining");
+        long reset = header(answer, "X-RateLimit-Reset");
+
+        assertTrue(remaining >= 0 && remaining < limit, "remaining " + remaining + " of " + limit);
+        assertTrue(reset >= now - 5 && reset <= now + 65, "X-RateLimit-Reset is the Unix second the minute's window ends, "
+                + "not " + reset + " (now " + now + ")");
+    }
+
+    private static long header(Answer answer, String name) {
+        String value = answer.header(name);
+        assertTrue(value != null && value.matches("\\d+"), answer.request() + " sends " + name + " as a number, not " + value);
+        return Long.parseLong(value);
     }
 
     private Void countDown(int perMinute, Supplier<Api.Call> probe) {

@@ -8,6 +8,7 @@ import dev.modelslabtwin.conformance.support.ConformanceCheck;
 import dev.modelslabtwin.conformance.support.Impact;
 import dev.modelslabtwin.conformance.support.Json;
 import dev.modelslabtwin.conformance.support.Target;
+import dev.modelslabtwin.conformance.support.Verifies;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -32,6 +33,7 @@ class SubscriptionLifecycleTest {
     private final Target target = Target.current();
 
     @Test
+    @Verifies("listPlans.pay-as-you-go-minimum")
     void thePlanCatalogueListsPlansAndTheTenDollarPayAsYouGoOption() {
         JsonNode catalogue = target.api().as(target.accounts().own().token()).get("/subscriptions/plans").expect(200).data();
 
@@ -60,6 +62,10 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
+    @Verifies({"createSubscription.headless-is-active",
+            "pauseSubscription.only-active",
+            "resumeSubscription.only-paused",
+            "updateSubscription.prorated-like-stripe"})
     void aSubscriptionIsPausedResumedMovedToAnotherPlanAndReportsItsStatus() {
         target.assumeAllowed(Impact.MOVES_MONEY, "subscribing to the cheapest plan, then changing plans");
         Api api = target.api().as(target.accounts().own().token());
@@ -67,10 +73,12 @@ class SubscriptionLifecycleTest {
         long first = plans.get(0).path("id").asLong();
         long second = plans.get(1).path("id").asLong();
 
+        boolean sameInterval = plans.get(0).path("period").asText().equals(plans.get(1).path("period").asText());
+
         Answer created = subscribe(api, plans.get(0), Steps.chargeableCard(target, api));
         long id = subscriptionId(api, created);
         try {
-            walkThroughTheLifecycle(api, created, id, first, second);
+            walkThroughTheLifecycle(api, created, id, first, second, sameInterval);
         } finally {
             if (!target.isEmulator()) {
                 // The API has no cancel call: a paused subscription at least stops billing.
@@ -79,7 +87,7 @@ class SubscriptionLifecycleTest {
         }
     }
 
-    private static void walkThroughTheLifecycle(Api api, Answer created, long id, long first, long second) {
+    private static void walkThroughTheLifecycle(Api api, Answer created, long id, long first, long second, boolean sameInterval) {
         assertEquals("active", created.text("status"));
         assertEquals("active", status(api, id).path("status").asText());
 
@@ -90,8 +98,13 @@ class SubscriptionLifecycleTest {
         assertEquals("active", api.post("/subscriptions/" + id + "/resume").expect(200).data().path("subscription").path("status").asText());
         api.post("/subscriptions/" + id + "/resume").expectError(409, "invalid_state");
 
+        int invoices = api.get("/billing/invoices").expect(200).data().size();
         Answer moved = api.put("/subscriptions/" + id, Json.object("new_plan_id", second)).expect(200);
         assertEquals(second, moved.data().path("subscription").path("plan_id").asLong());
+        if (sameInterval) {
+            assertEquals(invoices, api.get("/billing/invoices").expect(200).data().size(),
+                    "a change within the billing interval charges nothing now; the next renewal carries the prorations");
+        }
         Answer back = api.put("/subscriptions/" + id, Json.object("plan_id", first)).expect(200);
         assertEquals(first, back.data().path("subscription").path("plan_id").asLong(), "the CLI's plan_id is read");
 
@@ -101,6 +114,7 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
+    @Verifies({"createSubscription.three-d-secure-402", "createSubscription.decline-402"})
     void aHeadlessSubscriptionFailsAsItsPaymentDoes() {
         target.assumeEmulator("declines and 3D Secure come from Stripe's test cards");
         Api api = target.api().as(target.accounts().fresh().token());
@@ -120,6 +134,10 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
+    @Verifies({"createSubscription.checkout-without-card",
+            "checkout.unpaid-answers-409",
+            "checkout.confirmed-once",
+            "confirmSubscriptionCheckout.active-at-once"})
     void withoutACardASubscriptionChargesNothingAndStartsWhenItsCheckoutIsPaidAndConfirmed() {
         Api api = target.api().as(target.accounts().own().token());
         Steps.assumeNothingCanBeCharged(target, api, false, "subscribing");
@@ -147,6 +165,7 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
+    @Verifies("resetSubscriptionCycle.stripe-anchor-now")
     void resettingTheCycleStartsANewPaidPeriodAndOnlyForActiveSubscriptions() {
         target.assumeEmulator("resetting a cycle charges a new period, less the unused time, which takes emulated days to shrink");
         Api api = target.api().as(target.accounts().fresh().token());
@@ -163,6 +182,7 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
+    @Verifies("chargeSubscriptionAmount.credits-the-wallet")
     void aCustomAmountIsChargedToTheDefaultCardAndCreditedToTheWallet() {
         target.assumeAllowed(Impact.MOVES_MONEY, "charging a custom amount ($5)");
         Api api = target.api().as(target.accounts().own().token());
@@ -179,6 +199,7 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
+    @Verifies("chargeSubscriptionAmount.needs-a-card")
     void chargingACustomAmountNeedsACard() {
         target.assumeEmulator("needs an account without cards");
         target.api().as(target.accounts().fresh().token()).post("/subscriptions/charge-amount", Json.object("amount", 5))
@@ -186,6 +207,7 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
+    @Verifies({"fixSubscriptionPayment.retries-what-is-due", "fixSubscriptionPayment.only-past-due"})
     void aRenewalTheCardDeclinesLeavesThePastDueSubscriptionToBeFixedWithAnotherCard() {
         target.assumeEmulator("a renewal needs a month of emulated time to pass");
         Accounts.Account account = target.accounts().fresh();
@@ -210,6 +232,74 @@ class SubscriptionLifecycleTest {
         assertEquals("active", fixed.data().path("subscription").path("status").asText());
         assertEquals("succeeded", fixed.data().path("payment").path("status").asText());
         assertEquals("active", status(api, id).path("status").asText());
+    }
+
+    @Test
+    @Verifies("createSubscription.one-live-per-plan")
+    void aSecondSubscriptionToAPlanTheAccountHoldsIsRefusedAndChargesNothing() {
+        target.assumeEmulator("a live account would be charged for the first subscription, and twice if the API allowed the second");
+        Api api = target.api().as(target.accounts().fresh().token());
+        JsonNode plan = plans(api).get(0);
+        long id = subscriptionId(api, subscribe(api, plan, VISA).expect(200));
+
+        Answer again = subscribe(api, plan, VISA).expectError(409, "invalid_state");
+
+        assertEquals(id, again.details().path("subscription_id").asLong(), again.body());
+        assertEquals(1, api.get("/billing/invoices").expect(200).data().size(), "nothing charged the second time");
+        assertEquals(1, api.get("/subscriptions").expect(200).data().size());
+    }
+
+    @Test
+    @Verifies("createSubscription.default-card-without-payment-method")
+    void withoutAPaymentMethodTheDefaultCardPays() {
+        target.assumeEmulator("needs an account whose only card is known");
+        Api api = target.api().as(target.accounts().fresh().token());
+        String card = api.post("/billing/payment-methods", Json.object("payment_method_id", "pm_card_mastercard")).expect(201).text("id");
+
+        Answer created = subscribe(api, plans(api).get(0), null).expect(200);
+
+        assertEquals("active", created.text("status"), created.body());
+        assertEquals(card, created.data().path("payment").path("payment_method_id").asText(), created.body());
+    }
+
+    @Test
+    @Verifies({"createSubscription.three-d-secure-completable", "payments.three-d-secure-page"})
+    void aPersonCompletingThreeDSecureStartsTheSubscription() {
+        target.assumeEmulator("a person passes 3D Secure through the emulator's control API");
+        Api api = target.api().as(target.accounts().fresh().token());
+        long plan = plans(api).get(0).path("id").asLong();
+
+        Answer needs3ds = subscribe(api, plans(api).get(0), "pm_card_authenticationRequired").expectError(402, "authentication_required");
+        String intent = needs3ds.details().path("payment_intent_id").asText();
+        assertTrue(needs3ds.details().path("next_action_url").asText().startsWith("http"), needs3ds.body());
+        assertEquals(0, api.get("/subscriptions").expect(200).data().size(), "nothing subscribed before the person authenticates");
+
+        target.control().authenticate(intent, true);
+
+        assertEquals("succeeded", api.get("/payments/" + intent + "/status").expect(200).text("status"));
+        JsonNode subscriptions = api.get("/subscriptions").expect(200).data();
+        assertEquals(1, subscriptions.size(), subscriptions.toString());
+        assertEquals(plan, subscriptions.get(0).path("plan_id").asLong());
+        assertEquals("active", subscriptions.get(0).path("status").asText());
+    }
+
+    @Test
+    @Verifies({"pauseSubscription.stops-renewals", "updateSubscription.only-active-or-trialing"})
+    void aPausedSubscriptionIsNeitherRenewedNorMovedToAnotherPlan() {
+        target.assumeEmulator("a renewal needs a month of emulated time to pass");
+        Accounts.Account account = target.accounts().fresh();
+        Api api = target.api().as(longLivedToken(account));
+        List<JsonNode> plans = plans(api);
+        long id = subscriptionId(api, subscribe(api, plans.get(0), VISA).expect(200));
+        api.post("/subscriptions/" + id + "/pause").expect(200);
+
+        api.put("/subscriptions/" + id, Json.object("new_plan_id", plans.get(1).path("id").asLong())).expectError(409, "invalid_state");
+        target.control().advanceClock(Duration.ofDays(40));
+
+        JsonNode paused = status(api, id);
+        assertEquals("paused", paused.path("status").asText(), paused.toString());
+        assertTrue(paused.path("next_billing_date").isNull(), paused.toString());
+        assertEquals(1, api.get("/billing/invoices").expect(200).data().size(), "no renewal was charged while paused");
     }
 
     private String longLivedToken(Accounts.Account account) {

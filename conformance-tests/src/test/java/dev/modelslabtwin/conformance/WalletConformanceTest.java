@@ -9,6 +9,7 @@ import dev.modelslabtwin.conformance.support.EmulatorSeed;
 import dev.modelslabtwin.conformance.support.Impact;
 import dev.modelslabtwin.conformance.support.Json;
 import dev.modelslabtwin.conformance.support.Target;
+import dev.modelslabtwin.conformance.support.Verifies;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -28,6 +29,7 @@ class WalletConformanceTest {
     private final Target target = Target.current();
 
     @Test
+    @Verifies("envelope.every-answer")
     void theBalanceIsReadInUpperCaseDollars() {
         Answer balance = target.api().as(target.accounts().own().token()).get("/wallet/balance").expect(200);
 
@@ -36,6 +38,7 @@ class WalletConformanceTest {
     }
 
     @Test
+    @Verifies({"fundWallet.card-charged-at-once", "fundWallet.ledger-credit"})
     void fundingWithACardCreditsTheWalletAndShowsAsASucceededPaymentAndALedgerCredit() {
         target.assumeAllowed(Impact.MOVES_MONEY, "funding the wallet ($10)");
         Api api = target.api().as(target.accounts().own().token());
@@ -60,6 +63,10 @@ class WalletConformanceTest {
     }
 
     @Test
+    @Verifies({"fundWallet.three-d-secure-202",
+            "fundWallet.credited-when-authenticated",
+            "getPaymentStatus.pending-while-not-final",
+            "payments.three-d-secure-page"})
     void aCardNeedingThreeDSecureLeavesTheFundingPendingUntilThePersonAuthenticates() {
         target.assumeEmulator("a person passes 3D Secure through the emulator's control API");
         Api api = target.api().as(target.accounts().fresh().token());
@@ -80,6 +87,7 @@ class WalletConformanceTest {
     }
 
     @Test
+    @Verifies("fundWallet.decline-402")
     void aDeclinedCardIsA402WithTheDeclineCodeAndMovesNothing() {
         target.assumeEmulator("declines come from Stripe's test cards");
         Api api = target.api().as(target.accounts().fresh().token());
@@ -91,6 +99,7 @@ class WalletConformanceTest {
     }
 
     @Test
+    @Verifies({"listWalletTransactions.newest-first", "listWalletTransactions.paging-and-totals"})
     void theLedgerFiltersByTypePagesAndAddsUp() {
         target.assumeEmulator("a known ledger needs a fresh account and spending through the control API");
         Accounts.Account account = target.accounts().fresh();
@@ -119,6 +128,7 @@ class WalletConformanceTest {
     }
 
     @Test
+    @Verifies("listWalletTransactions.paging-and-totals")
     void aLedgerPageNeverHoldsMoreThanAskedAndCountsWhatMatches() {
         Api api = target.api().as(target.accounts().own().token());
         if (target.isEmulator()) {
@@ -137,6 +147,7 @@ class WalletConformanceTest {
     }
 
     @Test
+    @Verifies("setAutoFunding.charges-below-threshold")
     void autoFundingChargesTheDefaultCardWhenADebitCrossesTheThreshold() {
         target.assumeEmulator("spending credit goes through the emulator's control API");
         Accounts.Account account = target.accounts().fresh();
@@ -157,6 +168,7 @@ class WalletConformanceTest {
     }
 
     @Test
+    @Verifies("disableAutoFunding.repeatable")
     void autoFundingIsTurnedOffIdempotentlyAndTakesTheCliFieldNames() {
         target.assumeAllowed(Impact.MOVES_MONEY, "arming auto-funding");
         Api api = target.api().as(target.accounts().own().token());
@@ -176,6 +188,7 @@ class WalletConformanceTest {
     }
 
     @Test
+    @Verifies("setAutoFunding.needs-a-saved-card")
     void autoFundingNeedsASavedCard() {
         target.assumeEmulator("needs an account without cards");
         Api api = target.api().as(target.accounts().fresh().token());
@@ -185,6 +198,7 @@ class WalletConformanceTest {
     }
 
     @Test
+    @Verifies({"withdrawFromWallet.resellers-only", "withdrawFromWallet.not-above-balance"})
     void onlyResellersWithdrawAndNeverMoreThanTheBalance() {
         target.assumeEmulator("withdrawals pay real money out; the emulator's seeded reseller shows them");
         Api stranger = target.api().as(target.accounts().fresh().token());

@@ -9,11 +9,14 @@ import java.util.Map;
  * One request the contract says the target must refuse — what it breaks ({@code constraint}: a schema
  * keyword such as {@code maximum}, or {@code credentials}, {@code scope}, {@code body}, {@code card data})
  * — and how it must be refused: the HTTP status, the documented {@code error.code}, and the field
- * {@code details} must name.
+ * {@code details} must name. {@code rule} is where the broken field rule sits, as the parity page names
+ * it ({@code body.amount}, {@code query limit}, {@code body} for its required list), null when the case
+ * breaks no field rule.
  */
 public record NegativeCase(
         ContractOperation operation,
         String constraint,
+        String rule,
         String description,
         Credential credential,
         Request request,

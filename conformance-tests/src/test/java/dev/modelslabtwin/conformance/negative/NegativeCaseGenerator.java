@@ -45,7 +45,7 @@ public final class NegativeCaseGenerator {
             cases.add(refusedCredential(operation, baseline, NegativeCase.Credential.MALFORMED, "an Authorization header that is not Bearer"));
         }
         if (operation.requiredScope() != null) {
-            cases.add(new NegativeCase(operation, "scope", operation.operationId() + ": a token without " + operation.requiredScope(),
+            cases.add(new NegativeCase(operation, "scope", null, operation.operationId() + ": a token without " + operation.requiredScope(),
                     NegativeCase.Credential.NARROW, baseline, 403, "insufficient_scope", null));
         }
         bodyCases(operation, baseline, cases);
@@ -57,7 +57,7 @@ public final class NegativeCaseGenerator {
 
     private static NegativeCase refusedCredential(ContractOperation operation, NegativeCase.Request baseline,
                                                   NegativeCase.Credential credential, String what) {
-        return new NegativeCase(operation, "credentials", operation.operationId() + ": " + what, credential, baseline, 401,
+        return new NegativeCase(operation, "credentials", null, operation.operationId() + ": " + what, credential, baseline, 401,
                 "unauthenticated", null);
     }
 
@@ -83,13 +83,13 @@ public final class NegativeCaseGenerator {
         }
         String id = operation.operationId();
         if (operation.bodyRequired()) {
-            cases.add(invalid(operation, "body", id + ": no body", baseline.withBody(null), "body"));
+            cases.add(invalid(operation, "body", null, id + ": no body", baseline.withBody(null), "body"));
         }
-        cases.add(invalid(operation, "body", id + ": a body that is not JSON", baseline.withBody("{\"truncated\": "), "body"));
+        cases.add(invalid(operation, "body", null, id + ": a body that is not JSON", baseline.withBody("{\"truncated\": "), "body"));
         ObjectNode example = (ObjectNode) Json.parse(baseline.body() == null ? "{}" : baseline.body());
         ObjectNode withCard = example.deepCopy();
         withCard.put("number", CARD_NUMBER).put("cvc", "123");
-        cases.add(new NegativeCase(operation, "card data", id + ": raw card data in the body", NegativeCase.Credential.VALID,
+        cases.add(new NegativeCase(operation, "card data", null, id + ": raw card data in the body", NegativeCase.Credential.VALID,
                 baseline.withBody(Json.write(withCard)), 422, "card_data_not_accepted", "number"));
         Schema schema = operation.bodySchema().orElse(null);
         if (schema == null || schema.getProperties() == null) {
@@ -102,14 +102,15 @@ public final class NegativeCaseGenerator {
             if (required.contains(name)) {
                 ObjectNode without = example.deepCopy();
                 without.remove(name);
-                cases.add(invalid(operation, "required", id + ": body." + name + " missing (required)", baseline.withBody(Json.write(without)), name));
+                cases.add(invalid(operation, "required", "body", id + ": body." + name + " missing (required)",
+                        baseline.withBody(Json.write(without)), name));
             }
             for (Mutation mutation : Mutations.of(name, (Schema) property.getValue(), example.get(name), Mutations.Location.BODY,
                     random(id + "/body/" + name))) {
                 ObjectNode broken = example.deepCopy();
                 broken.set(name, mutation.value());
-                cases.add(invalid(operation, mutation.constraint(), id + ": body." + name + " " + mutation.label(), baseline.withBody(Json.write(broken)),
-                        mutation.field()));
+                cases.add(invalid(operation, mutation.constraint(), "body." + name, id + ": body." + name + " " + mutation.label(),
+                        baseline.withBody(Json.write(broken)), mutation.field()));
             }
         }
     }
@@ -130,7 +131,7 @@ public final class NegativeCaseGenerator {
             NegativeCase.Request request = in.equals("query")
                     ? new NegativeCase.Request(baseline.path(), without, baseline.headers(), baseline.body(), baseline.contentType())
                     : new NegativeCase.Request(baseline.path(), baseline.query(), without, baseline.body(), baseline.contentType());
-            cases.add(invalid(operation, "required", id + ": " + in + " " + name + " missing (required)", request, name));
+            cases.add(invalid(operation, "required", in + " " + name, id + ": " + in + " " + name + " missing (required)", request, name));
         }
         JsonNode example = ContractOperation.example(parameter).<JsonNode>map(TextNode::valueOf).orElse(null);
         for (Mutation mutation : Mutations.of(name, parameter.getSchema(), example, location, random(id + "/" + in + "/" + name))) {
@@ -140,7 +141,8 @@ public final class NegativeCaseGenerator {
                 case QUERY -> baseline.withQuery(name, value);
                 default -> baseline.withHeader(name, value);
             };
-            cases.add(invalid(operation, mutation.constraint(), id + ": " + in + " " + name + " " + mutation.label(), request, mutation.field()));
+            cases.add(invalid(operation, mutation.constraint(), in + " " + name, id + ": " + in + " " + name + " " + mutation.label(),
+                    request, mutation.field()));
         }
     }
 
@@ -154,9 +156,9 @@ public final class NegativeCaseGenerator {
         return path;
     }
 
-    private static NegativeCase invalid(ContractOperation operation, String constraint, String description,
+    private static NegativeCase invalid(ContractOperation operation, String constraint, String rule, String description,
                                         NegativeCase.Request request, String field) {
-        return new NegativeCase(operation, constraint, description, NegativeCase.Credential.VALID, request, 422,
+        return new NegativeCase(operation, constraint, rule, description, NegativeCase.Credential.VALID, request, 422,
                 "validation_error", field);
     }
 

@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** An answer of the API, already held to the contract by the filter; assertions read the envelope. */
-public record Answer(String request, int status, Map<String, String> headers, String body) {
+/**
+ * An answer of the API, already held to the contract by the filter; assertions read the envelope. An
+ * expected error code, met or not, is reported to {@code recorder} for the provenance report.
+ */
+public record Answer(String request, int status, Map<String, String> headers, String body, Exchanges recorder) {
 
     public JsonNode json() {
         return Json.parse(body);
@@ -64,10 +67,19 @@ public record Answer(String request, int status, Map<String, String> headers, St
 
     /** Fails unless this is the error {@code code} with HTTP {@code expectedStatus}, {@code data} null. */
     public Answer expectError(int expectedStatus, String code) {
-        expect(expectedStatus);
-        assertEquals(code, errorCode(), request + ": error code\n" + body);
-        assertTrue(data().isNull() || data().isMissingNode(), request + ": data must be null on errors\n" + body);
-        return this;
+        AssertionError failure = null;
+        try {
+            expect(expectedStatus);
+            assertEquals(code, errorCode(), request + ": error code\n" + body);
+            assertTrue(data().isNull() || data().isMissingNode(), request + ": data must be null on errors\n" + body);
+            return this;
+        } catch (AssertionError e) {
+            failure = new AssertionError("expected " + expectedStatus + " " + code + ", " + request + " answered " + status
+                    + (errorCode() == null ? " without error.code" : " " + errorCode()) + ": " + e.getMessage(), e);
+            throw failure;
+        } finally {
+            recorder.observe(Observation.Subject.ERROR_CODE, code, failure);
+        }
     }
 
     /** Fails unless this is a 422 whose {@code details} names {@code field}. */

@@ -39,9 +39,11 @@ public final class Api {
     private final boolean requestsChecked;
     private final String apiBasePath;
     private final String rootPath;
+    private final Exchanges exchanges;
 
     private Api(URI root, String token, Map<String, String> headers, List<Filter> checkingRequests,
-                List<Filter> trustingRequests, boolean requestsChecked, String apiBasePath, String rootPath) {
+                List<Filter> trustingRequests, boolean requestsChecked, String apiBasePath, String rootPath,
+                Exchanges exchanges) {
         this.root = root;
         this.token = token;
         this.headers = Map.copyOf(headers);
@@ -50,6 +52,7 @@ public final class Api {
         this.requestsChecked = requestsChecked;
         this.apiBasePath = apiBasePath;
         this.rootPath = rootPath;
+        this.exchanges = exchanges;
     }
 
     /** The API under {@code root} (the host root, to which the contract's base path is appended). */
@@ -61,7 +64,7 @@ public final class Api {
         return new Api(URI.create(root.getScheme() + "://" + root.getRawAuthority()), token, Map.of(),
                 ConformanceFilter.chain(new ConformanceFilter(contract, apiBasePath, prefix, exchanges, true), validation),
                 ConformanceFilter.chain(new ConformanceFilter(contract, apiBasePath, prefix, exchanges, false), validation),
-                true, apiBasePath, prefix);
+                true, apiBasePath, prefix, exchanges);
     }
 
     /**
@@ -85,7 +88,8 @@ public final class Api {
 
     /** The same API with another bearer token ({@code null}: no Authorization header). */
     public Api as(String otherToken) {
-        return new Api(root, otherToken, headers, checkingRequests, trustingRequests, requestsChecked, apiBasePath, rootPath);
+        return new Api(root, otherToken, headers, checkingRequests, trustingRequests, requestsChecked, apiBasePath, rootPath,
+                exchanges);
     }
 
     public Api withoutToken() {
@@ -95,7 +99,8 @@ public final class Api {
     public Api withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Api(root, token, more, checkingRequests, trustingRequests, requestsChecked, apiBasePath, rootPath);
+        return new Api(root, token, more, checkingRequests, trustingRequests, requestsChecked, apiBasePath, rootPath,
+                exchanges);
     }
 
     public Api withIdempotencyKey(String key) {
@@ -107,7 +112,7 @@ public final class Api {
      * about the answers counts, what it says about such requests is expected.
      */
     public Api rejectingInput() {
-        return new Api(root, token, headers, checkingRequests, trustingRequests, false, apiBasePath, rootPath);
+        return new Api(root, token, headers, checkingRequests, trustingRequests, false, apiBasePath, rootPath, exchanges);
     }
 
     /**
@@ -200,7 +205,7 @@ public final class Api {
                 Response response = request().request(method, api.fromRoot(apiPath));
                 Map<String, String> headers = new LinkedHashMap<>();
                 response.getHeaders().forEach(h -> headers.putIfAbsent(h.getName(), h.getValue()));
-                Answer answer = new Answer(method + " " + apiPath, response.statusCode(), headers, response.asString());
+                Answer answer = new Answer(method + " " + apiPath, response.statusCode(), headers, response.asString(), api.exchanges);
                 if (answer.status() != 429 || !waitOutRateLimits || attempt == MAX_RATE_LIMIT_WAITS) {
                     return answer;
                 }

@@ -33,6 +33,7 @@ public final class Exchanges {
 
     private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
     private final List<Check> checks = Collections.synchronizedList(new ArrayList<>());
+    private final List<Observation> observations = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> failedTests = ConcurrentHashMap.newKeySet();
     private final Map<String, String> lastOperationOfTest = new ConcurrentHashMap<>();
     private final Map<String, String> testNames = new ConcurrentHashMap<>();
@@ -78,6 +79,45 @@ public final class Exchanges {
         checks.add(new Check(category, kind, operationId, passed, currentTest()));
         if (operationId != null) {
             lastOperationOfTest.put(currentTest(), operationId);
+        }
+    }
+
+    /**
+     * What the running check found about a behaviour, error code or field rule: confirmed when
+     * {@code failure} is null, not exercised when it is an assumption that did not hold, contradicted
+     * otherwise, with the failure's message as what the target answered.
+     */
+    public void observe(Observation.Subject subject, String name, Throwable failure) {
+        observations.add(new Observation(subject, name, GLOBAL.testName(currentTest()), Observation.of(failure),
+                Observation.detailOf(failure)));
+    }
+
+    void observe(Observation observation) {
+        observations.add(observation);
+    }
+
+    /**
+     * Runs {@code check} as the verification of {@code behaviours} (for checks that are not a test
+     * method of their own, such as dynamic tests) and records its outcome for each; what it throws is
+     * thrown on.
+     */
+    public void verifying(List<String> behaviours, Runnable check) {
+        Throwable failure = null;
+        try {
+            check.run();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            for (String behaviour : behaviours) {
+                observe(Observation.Subject.BEHAVIOUR, behaviour, failure);
+            }
+        }
+    }
+
+    public List<Observation> observations() {
+        synchronized (observations) {
+            return List.copyOf(observations);
         }
     }
 

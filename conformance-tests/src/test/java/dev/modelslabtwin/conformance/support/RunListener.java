@@ -52,6 +52,7 @@ public final class RunListener implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier identifier, String reason) {
         Exchanges.testStarted(identifier.getUniqueId(), name(identifier));
+        observeVerifiedBehaviours(identifier, Observation.Outcome.NOT_EXERCISED, reason);
         Exchanges.testFinished(identifier.getUniqueId(), false, reason);
     }
 
@@ -59,15 +60,36 @@ public final class RunListener implements TestExecutionListener {
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
         String skipReason = result.getStatus() == TestExecutionResult.Status.ABORTED
                 ? result.getThrowable().map(Throwable::getMessage).orElse("aborted") : null;
+        if (identifier.isTest()) {
+            Throwable failure = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? null
+                    : result.getThrowable().orElseGet(() -> new AssertionError(result.getStatus().name()));
+            observeVerifiedBehaviours(identifier, Observation.of(failure), Observation.detailOf(failure));
+        }
         if (identifier.isTest() || skipReason != null) {
             Exchanges.testFinished(identifier.getUniqueId(), result.getStatus() == TestExecutionResult.Status.FAILED, skipReason);
         }
+    }
+
+    /**
+     * The outcome of a test method marked {@link Verifies}, for each behaviour it names. Dynamic tests
+     * have no method of their own: their factories record what each case verifies themselves.
+     */
+    private void observeVerifiedBehaviours(TestIdentifier identifier, Observation.Outcome outcome, String detail) {
+        identifier.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .map(source -> source.getJavaMethod().getAnnotation(Verifies.class))
+                .ifPresent(verifies -> {
+                    for (String behaviour : verifies.value()) {
+                        Exchanges.global().observe(new Observation(Observation.Subject.BEHAVIOUR, behaviour, name(identifier),
+                                outcome, detail));
+                    }
+                });
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
         if (Target.started().isPresent()) {
             Summary.report(Target.current(), Exchanges.global(), gateRan);
+            ProvenanceReport.report(Target.current(), Exchanges.global());
             Target.stop();
         }
     }

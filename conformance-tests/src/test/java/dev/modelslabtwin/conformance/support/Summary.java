@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * What a run proved, printed at its end and written to {@code target/conformance-summary.md}: the
  * target, operations covered, checks run, generated cases, failures by operation, what was skipped
- * and why, and the coverage table.
+ * and why, the coverage table, and which of the twin's guesses the run confirmed ({@link ProvenanceReport}).
  */
 public final class Summary {
 
@@ -89,6 +89,7 @@ public final class Summary {
         }
         out.append('\n').append("## Coverage").append('\n').append('\n');
         out.append(Coverage.table(rows));
+        out.append('\n').append(ProvenanceReport.section(target, exchanges));
         return out.toString();
     }
 

@@ -30,7 +30,8 @@ public final class ConformanceChecks {
 
     private static final Pattern VERIFIES = Pattern.compile("@Verifies\\(\\s*(\\{[^}]*}|\"[^\"]*\")\\s*\\)");
     private static final Pattern STRING = Pattern.compile("\"([^\"]*)\"");
-    private static final Pattern METHOD = Pattern.compile("\\bvoid\\s+(\\w+)\\s*\\(");
+    /** The method a {@code @Verifies} marks: the first line after it that is not an annotation declares it. */
+    private static final Pattern METHOD = Pattern.compile("(?:\\s*@\\w+(?:\\([^)]*\\))?)*\\s*[^@\\s][^(\\n]*?(\\w+)\\s*\\(");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, List<String>> checksByBehaviour;
@@ -65,8 +66,8 @@ public final class ConformanceChecks {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 Matcher annotation = VERIFIES.matcher(text);
                 while (annotation.find()) {
-                    Matcher method = METHOD.matcher(text);
-                    if (!method.find(annotation.end())) {
+                    Matcher method = METHOD.matcher(text).region(annotation.end(), text.length());
+                    if (!method.lookingAt()) {
                         throw new IllegalStateException(file + ": @Verifies is not followed by a test method");
                     }
                     Matcher id = STRING.matcher(annotation.group(1));
