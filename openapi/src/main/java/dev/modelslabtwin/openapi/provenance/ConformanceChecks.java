@@ -40,10 +40,6 @@ public final class ConformanceChecks {
         this.checksByBehaviour = checksByBehaviour;
     }
 
-    public static ConformanceChecks none() {
-        return new ConformanceChecks(Map.of());
-    }
-
     /** The checks of the behaviour, as {@code TestClass.testMethod}, sorted. */
     public List<String> of(String behaviourId) {
         return checksByBehaviour.getOrDefault(behaviourId, List.of());

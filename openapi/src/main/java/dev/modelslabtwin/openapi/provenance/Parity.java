@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -204,16 +203,8 @@ public final class Parity {
         return behaviours;
     }
 
-    public Optional<Behaviour> behaviour(String id) {
-        return behaviours.stream().filter(b -> b.id().equals(id)).findFirst();
-    }
-
     public List<ErrorCode> errorCodes() {
         return errorCodes;
-    }
-
-    public Optional<ErrorCode> errorCode(String code) {
-        return errorCodes.stream().filter(e -> e.code().equals(code)).findFirst();
     }
 
     public List<Disagreement> disagreements() {

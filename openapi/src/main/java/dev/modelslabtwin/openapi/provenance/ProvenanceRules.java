@@ -33,6 +33,7 @@ public final class ProvenanceRules {
     private final JsonNode document;
     private final Set<String> sources = new HashSet<>();
     private final Set<String> operationIds = new LinkedHashSet<>();
+    private final Set<String> behaviourIds = new HashSet<>();
     private final List<String> violations = new ArrayList<>();
 
     private ProvenanceRules(JsonNode document) {
@@ -99,8 +100,6 @@ public final class ProvenanceRules {
             checkBehaviour(id, behaviour.getValue());
         });
     }
-
-    private final Set<String> behaviourIds = new HashSet<>();
 
     private void checkBehaviour(String id, JsonNode behaviour) {
         if (!BEHAVIOUR_ID.matcher(id).matches()) {
