@@ -52,7 +52,8 @@ public final class DocsPage {
                   <div id="redoc"></div>
                   <script src="%s"></script>
                   <script>
-                    Redoc.init(%s, {expandResponses: "200,201,202", jsonSampleExpandLevel: 3, hideHostname: false},
+                    Redoc.init(%s, {expandResponses: "200,201,202", jsonSampleExpandLevel: 3, hideHostname: false,
+                                showExtensions: ["x-provenance"]},
                                document.getElementById("redoc"));
                   </script>
                 </body>

@@ -72,6 +72,7 @@ class BundledContractTest {
         assertTrue(html.contains("<script src=\"redoc.standalone.js\"></script>"));
         assertFalse(html.matches("(?s).*src=\"(https?:)?//.*"), "the page must not load anything from the network");
         assertTrue(html.contains("\"operationId\":\"fundWallet\""), "the page embeds the bundled document");
+        assertTrue(html.contains("showExtensions: [\"x-provenance\"]"), "the page shows where each operation and field comes from");
         assertTrue(resource("docs/redoc.standalone.js").length() > 100_000, "Redoc's bundle ships beside the page");
     }
 
