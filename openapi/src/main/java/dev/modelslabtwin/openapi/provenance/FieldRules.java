@@ -165,8 +165,8 @@ public final class FieldRules {
         if (node.path("additionalProperties").isObject()) {
             schema(pointer + "/additionalProperties", where + "{}", schemaName, node.get("additionalProperties"), forChildren, visiting);
         }
-        for (JsonNode branch : node.path("allOf")) {
-            schema(pointer + "/allOf", where, schemaName, branch, forChildren, visiting);
+        for (int i = 0; i < node.path("allOf").size(); i++) {
+            schema(pointer + "/allOf/" + i, where, schemaName, node.path("allOf").get(i), forChildren, visiting);
         }
     }
 
