@@ -167,9 +167,19 @@ class LintCatchesBrokenContractsTest {
     }
 
     @Test
-    void aRootExtensionNoRuleKnowsIsReported() throws IOException {
-        List<String> violations = provenanceOn(copy(doc -> doc.putObject("x-webhooks")));
-        assertReported(violations, "root extension x-webhooks has no provenance rule");
+    void aRootExtensionWithoutProvenanceIsReported() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> doc.put("x-unrouted-rate-limiter", "agent-general")));
+        assertReported(violations, "root extension x-unrouted-rate-limiter (its entry in the root's x-provenance): has no provenance");
+    }
+
+    @Test
+    void aRootExtensionSaysWhereItComesFromInTheRootsProvenance() throws IOException {
+        List<String> violations = provenanceOn(copy(doc -> {
+            doc.put("x-unrouted-rate-limiter", "agent-general");
+            doc.putObject("x-provenance").putObject("x-unrouted-rate-limiter")
+                    .put("inferred", "a request no route takes is counted by the limiter of every other endpoint");
+        }));
+        assertEquals(List.of(), violations);
     }
 
     @Test

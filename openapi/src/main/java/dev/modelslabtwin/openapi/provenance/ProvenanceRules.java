@@ -52,10 +52,15 @@ public final class ProvenanceRules {
         if (sources.isEmpty()) {
             violations.add("the root names no x-provenance-sources: documented provenance has nothing to cite");
         }
+        JsonNode rootProvenance = document.path("x-provenance");
         document.fieldNames().forEachRemaining(name -> {
-            if (name.startsWith("x-") && !ROOT_EXTENSIONS.contains(name)) {
-                violations.add("root extension " + name + " has no provenance rule: give its entries an x-provenance and "
-                        + "teach ProvenanceRules about it");
+            if (name.startsWith("x-") && !ROOT_EXTENSIONS.contains(name) && !name.equals("x-provenance")) {
+                value("root extension " + name + " (its entry in the root's x-provenance)", rootProvenance.get(name));
+            }
+        });
+        rootProvenance.fieldNames().forEachRemaining(name -> {
+            if (!document.has(name)) {
+                violations.add("the root's x-provenance names " + name + ", which the root does not have");
             }
         });
         Contracts.operations(document).forEach(op -> operationIds.add(op.id()));
