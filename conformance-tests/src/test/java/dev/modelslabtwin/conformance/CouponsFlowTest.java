@@ -99,6 +99,34 @@ class CouponsFlowTest {
         assertMoney(purchase.add(bonus), balance(api));
     }
 
+    @Test
+    @Verifies({"redeemCoupon.declined-purchase-402", "payments.three-d-secure-declined"})
+    void aBonusCouponWhosePurchaseTheCardRefusesCreditsNothingAndStaysRedeemable() {
+        target.assumeEmulator("a bonus coupon charges a card: the emulator's seed has one and Stripe's test cards decline");
+        JsonNode coupon = EmulatorSeed.coupon("bonus", false).orElseThrow();
+        String code = coupon.path("code").asText();
+        BigDecimal purchase = new BigDecimal(coupon.path("minimum_purchase").asText()).add(BigDecimal.TEN);
+        Api api = target.api().as(target.accounts().fresh().token());
+
+        Answer declined = redeem(api, code, purchase, "pm_card_visa_chargeDeclined").expectError(402, "payment_declined");
+        Answer needs3ds = redeem(api, code, purchase, "pm_card_authenticationRequired").expectError(402, "payment_declined");
+
+        assertEquals("Your card was declined.", declined.json().path("error").path("message").asText());
+        assertEquals("generic_decline", declined.details().path("decline_code").asText(), declined.body());
+        assertTrue(declined.details().path("payment_intent_id").asText().startsWith("pi_"), declined.body());
+        assertEquals("authentication_required", needs3ds.details().path("decline_code").asText(), needs3ds.body());
+        assertTrue(needs3ds.details().path("payment_intent_id").asText().startsWith("pi_"), needs3ds.body());
+        assertMoney("0.00", balance(api));
+        Answer stillValid = api.call("GET", "/wallet/coupons/validate").query("coupon_code", code)
+                .query("purchase_amount", purchase).send().expect(200);
+        assertTrue(stillValid.data().path("valid").asBoolean(), stillValid.body());
+    }
+
+    private static Answer redeem(Api api, String code, BigDecimal purchase, String card) {
+        return api.post("/wallet/coupons/redeem", Json.object("coupon_code", code, "purchase_amount", purchase,
+                "payment_method_id", card));
+    }
+
     private static Answer validate(Api api, String code) {
         return api.call("GET", "/wallet/coupons/validate").query("coupon_code", code).send();
     }

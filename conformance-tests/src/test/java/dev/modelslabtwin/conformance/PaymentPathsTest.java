@@ -39,7 +39,7 @@ class PaymentPathsTest {
     private final Target target = Target.current();
 
     @Test
-    @Verifies("fundWallet.card-charged-at-once")
+    @Verifies({"fundWallet.card-charged-at-once", "payments.one-off-cards-not-saved"})
     void headlessPathTokenisesACardWithStripeAndFundsTheWalletWithIt() {
         target.assumeEmulator("tokenising a card sends card data, which the suite only sends to the emulator's fake Stripe");
         Api api = target.api().as(target.accounts().fresh().token());

@@ -114,7 +114,8 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
-    @Verifies({"createSubscription.three-d-secure-402", "createSubscription.decline-402"})
+    @Verifies({"createSubscription.three-d-secure-402", "payments.declined-is-402-payment-declined",
+            "payments.declined-intent-recorded"})
     void aHeadlessSubscriptionFailsAsItsPaymentDoes() {
         target.assumeEmulator("declines and 3D Secure come from Stripe's test cards");
         Api api = target.api().as(target.accounts().fresh().token());
@@ -126,8 +127,9 @@ class SubscriptionLifecycleTest {
         Answer refused = subscribe(api, plan, "pm_card_visa_chargeDeclined").expectError(402, "payment_declined");
         assertEquals("Your card was declined.", refused.json().path("error").path("message").asText());
         assertEquals("generic_decline", refused.details().path("decline_code").asText(), refused.body());
-        assertTrue(refused.details().path("payment_intent_id").asText().startsWith("pi_"), "refused at attach, still a "
-                + "PaymentIntent: " + refused.body());
+        String refusedIntent = refused.details().path("payment_intent_id").asText();
+        assertTrue(refusedIntent.startsWith("pi_"), "refused at attach, still a PaymentIntent: " + refused.body());
+        assertEquals("failed", api.get("/payments/" + refusedIntent + "/status").expect(200).text("status"));
         api.post("/subscriptions", Json.object("plan_id", 987_654_321, "payment_method_id", VISA)).expectInvalid("plan_id");
 
         assertEquals(0, api.get("/subscriptions").expect(200).data().size(), "nothing half-made");
@@ -199,6 +201,22 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
+    @Verifies({"payments.three-d-secure-declined", "payments.declined-is-402-payment-declined"})
+    void aCustomAmountOnACardNeedingThreeDSecureIsDeclinedAuthenticationRequiredAndCreditsNothing() {
+        target.assumeEmulator("3D Secure comes from Stripe's test cards");
+        Api api = target.api().as(target.accounts().fresh().token());
+
+        Answer declined = api.post("/subscriptions/charge-amount", Json.object("amount", 5,
+                "payment_method_id", "pm_card_authenticationRequired")).expectError(402, "payment_declined");
+
+        assertEquals("Your card was declined.", declined.json().path("error").path("message").asText());
+        assertEquals("authentication_required", declined.details().path("decline_code").asText(), declined.body());
+        assertTrue(declined.details().path("payment_intent_id").asText().startsWith("pi_"), declined.body());
+        assertMoney("0.00", balance(api));
+        assertEquals(0, api.get("/billing/payment-methods").expect(200).data().size(), "a card named once is not saved");
+    }
+
+    @Test
     @Verifies("chargeSubscriptionAmount.needs-a-card")
     void chargingACustomAmountNeedsACard() {
         target.assumeEmulator("needs an account without cards");
@@ -250,16 +268,17 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
-    @Verifies("createSubscription.default-card-without-payment-method")
-    void withoutAPaymentMethodTheDefaultCardPays() {
-        target.assumeEmulator("needs an account whose only card is known");
+    @Verifies("createSubscription.card-saved")
+    void theCardOfAHeadlessSubscriptionIsSavedToTheAccount() {
+        target.assumeEmulator("needs an account without cards, subscribed with a Stripe test card");
         Api api = target.api().as(target.accounts().fresh().token());
-        String card = api.post("/billing/payment-methods", Json.object("payment_method_id", "pm_card_mastercard")).expect(201).text("id");
 
-        Answer created = subscribe(api, plans(api).get(0), null).expect(200);
+        Answer created = subscribe(api, plans(api).get(0), VISA).expect(200);
 
-        assertEquals("active", created.text("status"), created.body());
-        assertEquals(card, created.data().path("payment").path("payment_method_id").asText(), created.body());
+        JsonNode cards = api.get("/billing/payment-methods").expect(200).data();
+        assertEquals(1, cards.size(), cards.toString());
+        assertEquals(created.data().path("payment").path("payment_method_id").asText(), cards.get(0).path("id").asText(),
+                created.body());
     }
 
     @Test
@@ -269,9 +288,10 @@ class SubscriptionLifecycleTest {
         Api api = target.api().as(target.accounts().fresh().token());
         long plan = plans(api).get(0).path("id").asLong();
 
-        Answer needs3ds = subscribe(api, plans(api).get(0), "pm_card_authenticationRequired").expectError(402, "authentication_required");
+        Answer needs3ds = subscribe(api, plans(api).get(0), "pm_card_authenticationRequired").expectError(402, "payment_declined");
+        assertEquals("authentication_required", needs3ds.details().path("decline_code").asText(), needs3ds.body());
         String intent = needs3ds.details().path("payment_intent_id").asText();
-        assertTrue(needs3ds.details().path("next_action_url").asText().startsWith("http"), needs3ds.body());
+        assertEquals("pending", api.get("/payments/" + intent + "/status").expect(200).text("status"));
         assertEquals(0, api.get("/subscriptions").expect(200).data().size(), "nothing subscribed before the person authenticates");
 
         target.control().authenticate(intent, true);

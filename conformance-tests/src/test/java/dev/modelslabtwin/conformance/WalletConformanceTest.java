@@ -87,14 +87,16 @@ class WalletConformanceTest {
     }
 
     @Test
-    @Verifies("fundWallet.decline-402")
+    @Verifies("payments.declined-is-402-payment-declined")
     void aDeclinedCardIsA402WithTheDeclineCodeAndMovesNothing() {
         target.assumeEmulator("declines come from Stripe's test cards");
         Api api = target.api().as(target.accounts().fresh().token());
 
         Answer declined = fund(api, "25", "pm_card_visa_chargeDeclinedInsufficientFunds").expectError(402, "payment_declined");
 
+        assertEquals("Your card was declined.", declined.json().path("error").path("message").asText());
         assertEquals("insufficient_funds", declined.details().path("decline_code").asText(), declined.body());
+        assertTrue(declined.details().path("payment_intent_id").asText().startsWith("pi_"), declined.body());
         assertMoney("0.00", balance(api));
     }
 

@@ -81,15 +81,15 @@ class LintCatchesBrokenContractsTest {
     @Test
     void aBehaviourWithoutProvenanceIsReported() throws IOException {
         List<String> violations = provenanceOn(copy(doc -> ((ObjectNode) operation(doc, "/wallet/fund", "post")
-                .at("/x-behaviours/fundWallet.decline-402")).remove("x-provenance")));
-        assertReported(violations, "behaviour fundWallet.decline-402: has no provenance");
+                .at("/x-behaviours/fundWallet.three-d-secure-202")).remove("x-provenance")));
+        assertReported(violations, "behaviour fundWallet.three-d-secure-202: has no provenance");
     }
 
     @Test
     void aBehaviourNamedForAnotherOperationIsReported() throws IOException {
         List<String> violations = provenanceOn(copy(doc -> {
             ObjectNode behaviours = (ObjectNode) operation(doc, "/wallet/fund", "post").get("x-behaviours");
-            behaviours.set("redeemCoupon.misplaced", behaviours.get("fundWallet.decline-402").deepCopy());
+            behaviours.set("redeemCoupon.misplaced", behaviours.get("fundWallet.three-d-secure-202").deepCopy());
         }));
         assertReported(violations, "behaviour redeemCoupon.misplaced must be named fundWallet.<what-it-does>");
     }
