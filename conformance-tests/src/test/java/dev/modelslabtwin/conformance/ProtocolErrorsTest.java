@@ -5,6 +5,7 @@ import dev.modelslabtwin.conformance.support.ConformanceCheck;
 import dev.modelslabtwin.conformance.support.ContractIndex;
 import dev.modelslabtwin.conformance.support.Exchanges;
 import dev.modelslabtwin.conformance.support.Target;
+import dev.modelslabtwin.conformance.support.Verifies;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Requests no operation of the contract takes — an unknown path, a body, target or headers too large to
@@ -35,6 +37,15 @@ class ProtocolErrorsTest {
     @Test
     void anUnknownPathIsRouteNotFound() {
         send("GET", "/wallet/no-such-thing", Map.of(), null).expectError(404, "route_not_found");
+    }
+
+    @Test
+    @Verifies("requests.method-not-allowed")
+    void aKnownPathAskedWithAnotherMethodIsMethodNotAllowedNamingTheMethodsItTakes() {
+        Answer refused = send("DELETE", "/wallet/balance", Map.of(), null).expectError(405, "method_not_allowed");
+
+        assertTrue(refused.header("Allow") != null && refused.header("Allow").contains("GET"), refused.headers().toString());
+        assertNotNull(refused.header("X-RateLimit-Remaining"), refused.headers().toString());
     }
 
     @Test

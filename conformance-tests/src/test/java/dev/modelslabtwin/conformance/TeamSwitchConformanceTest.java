@@ -7,6 +7,7 @@ import dev.modelslabtwin.conformance.support.Api;
 import dev.modelslabtwin.conformance.support.ConformanceCheck;
 import dev.modelslabtwin.conformance.support.Json;
 import dev.modelslabtwin.conformance.support.Target;
+import dev.modelslabtwin.conformance.support.Verifies;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -41,6 +42,7 @@ class TeamSwitchConformanceTest {
     }
 
     @Test
+    @Verifies({"switchAccount.either-name", "switchAccount.teams-from-the-seed"})
     void aMemberSwitchesToTheTeamAccountByItsUsernameAndActsAsIt() {
         Team team = seedATeam();
 
@@ -53,6 +55,7 @@ class TeamSwitchConformanceTest {
     }
 
     @Test
+    @Verifies({"switchAccount.either-name", "switchAccount.token-under-both-names", "switchAccount.teams-from-the-seed"})
     void theClisMembershipIdSwitchesTooAndTheTokenIsAlsoCalledToken() {
         Team team = seedATeam();
 
@@ -64,6 +67,7 @@ class TeamSwitchConformanceTest {
     }
 
     @Test
+    @Verifies("switchAccount.back-with-an-empty-body")
     void aTokenSwitchedToATeamSwitchesBackWithAnEmptyBody() {
         Team team = seedATeam();
         String teamToken = api.as(team.memberToken()).post("/auth/switch-account",
@@ -75,6 +79,7 @@ class TeamSwitchConformanceTest {
     }
 
     @Test
+    @Verifies("switchAccount.not-a-member-not-found")
     void anAccountThatIsNoTeamOfTheCallerIsNotFound() {
         target.assumeReady();
         api.as(target.accounts().own().token()).post("/auth/switch-account", Json.object("account_username", "conformance-no-such-team-" + Long.toHexString(System.nanoTime())))
