@@ -79,20 +79,18 @@ class CouponsFlowTest {
     @Verifies("redeemCoupon.bonus-rides-on-a-purchase")
     void aBonusCouponRidesOnAPurchaseChargedToTheCard() {
         target.assumeEmulator("a bonus coupon charges a card: the emulator's seed has one and Stripe's test cards pay");
-        JsonNode coupon = EmulatorSeed.coupon("bonus", false).orElseThrow();
-        String code = coupon.path("code").asText();
-        BigDecimal purchase = new BigDecimal(coupon.path("minimum_purchase").asText()).add(BigDecimal.TEN);
+        BonusPurchase bonusCoupon = seededBonusCoupon();
+        String code = bonusCoupon.code();
+        BigDecimal purchase = bonusCoupon.purchase();
         Api api = target.api().as(target.accounts().fresh().token());
 
         Answer withoutPurchase = validate(api, code).expect(200);
         assertEquals(false, withoutPurchase.data().path("valid").asBoolean(), withoutPurchase.body());
-        Answer quoted = api.call("GET", "/wallet/coupons/validate").query("coupon_code", code)
-                .query("purchase_amount", purchase).send().expect(200);
+        Answer quoted = quote(api, bonusCoupon);
         assertTrue(quoted.data().path("valid").asBoolean(), quoted.body());
         BigDecimal bonus = quoted.money("bonus_amount");
 
-        Answer redeemed = api.post("/wallet/coupons/redeem", Json.object("coupon_code", code, "purchase_amount", purchase,
-                "payment_method_id", VISA)).expect(200);
+        Answer redeemed = redeem(api, bonusCoupon, VISA).expect(200);
 
         assertMoney(purchase, redeemed.money("charged_amount"));
         assertEquals("succeeded", redeemed.data().path("payment").path("status").asText());
@@ -103,13 +101,11 @@ class CouponsFlowTest {
     @Verifies({"redeemCoupon.declined-purchase-402", "payments.three-d-secure-declined"})
     void aBonusCouponWhosePurchaseTheCardRefusesCreditsNothingAndStaysRedeemable() {
         target.assumeEmulator("a bonus coupon charges a card: the emulator's seed has one and Stripe's test cards decline");
-        JsonNode coupon = EmulatorSeed.coupon("bonus", false).orElseThrow();
-        String code = coupon.path("code").asText();
-        BigDecimal purchase = new BigDecimal(coupon.path("minimum_purchase").asText()).add(BigDecimal.TEN);
+        BonusPurchase bonusCoupon = seededBonusCoupon();
         Api api = target.api().as(target.accounts().fresh().token());
 
-        Answer declined = redeem(api, code, purchase, "pm_card_visa_chargeDeclined").expectError(402, "payment_declined");
-        Answer needs3ds = redeem(api, code, purchase, "pm_card_authenticationRequired").expectError(402, "payment_declined");
+        Answer declined = redeem(api, bonusCoupon, "pm_card_visa_chargeDeclined").expectError(402, "payment_declined");
+        Answer needs3ds = redeem(api, bonusCoupon, "pm_card_authenticationRequired").expectError(402, "payment_declined");
 
         assertEquals("Your card was declined.", declined.json().path("error").path("message").asText());
         assertEquals("generic_decline", declined.details().path("decline_code").asText(), declined.body());
@@ -117,14 +113,29 @@ class CouponsFlowTest {
         assertEquals("authentication_required", needs3ds.details().path("decline_code").asText(), needs3ds.body());
         assertTrue(needs3ds.details().path("payment_intent_id").asText().startsWith("pi_"), needs3ds.body());
         assertMoney("0.00", balance(api));
-        Answer stillValid = api.call("GET", "/wallet/coupons/validate").query("coupon_code", code)
-                .query("purchase_amount", purchase).send().expect(200);
+        Answer stillValid = quote(api, bonusCoupon);
         assertTrue(stillValid.data().path("valid").asBoolean(), stillValid.body());
     }
 
-    private static Answer redeem(Api api, String code, BigDecimal purchase, String card) {
-        return api.post("/wallet/coupons/redeem", Json.object("coupon_code", code, "purchase_amount", purchase,
-                "payment_method_id", card));
+    /** A bonus coupon and a purchase it applies to. */
+    private record BonusPurchase(String code, BigDecimal purchase) {
+    }
+
+    /** The emulator's seeded bonus coupon, with a purchase $10 above its minimum. */
+    private static BonusPurchase seededBonusCoupon() {
+        JsonNode coupon = EmulatorSeed.coupon("bonus", false).orElseThrow();
+        return new BonusPurchase(coupon.path("code").asText(),
+                new BigDecimal(coupon.path("minimum_purchase").asText()).add(BigDecimal.TEN));
+    }
+
+    private static Answer quote(Api api, BonusPurchase bonusCoupon) {
+        return api.call("GET", "/wallet/coupons/validate").query("coupon_code", bonusCoupon.code())
+                .query("purchase_amount", bonusCoupon.purchase()).send().expect(200);
+    }
+
+    private static Answer redeem(Api api, BonusPurchase bonusCoupon, String card) {
+        return api.post("/wallet/coupons/redeem", Json.object("coupon_code", bonusCoupon.code(),
+                "purchase_amount", bonusCoupon.purchase(), "payment_method_id", card));
     }
 
     private static Answer validate(Api api, String code) {
