@@ -50,6 +50,7 @@ public final class Database {
     private final AtomicInteger idleCount = new AtomicInteger();
     private final JdbcDataSource dataSource = new JdbcDataSource();
     private final String url;
+    private volatile StatementCensus census;
 
     private Database(String url) {
         this.url = url;
@@ -149,14 +150,30 @@ public final class Database {
         }
     }
 
+    /**
+     * Notes every statement the transactions begun from now on run, until {@link #endCensus}: for tests
+     * that count what an operation reads (see {@link StatementCensus}).
+     */
+    public StatementCensus startCensus() {
+        StatementCensus started = new StatementCensus();
+        census = started;
+        return started;
+    }
+
+    public void endCensus() {
+        census = null;
+    }
+
     private <T> T once(Work<T> work) {
         Connection connection = borrow();
+        StatementCensus counting = census;
+        Connection used = counting == null ? connection : counting.watching(connection);
         boolean ended = false;
-        open.set(connection);
+        open.set(used);
         try {
             T result;
             try {
-                result = work.run(connection);
+                result = work.run(used);
             } catch (RuntimeException | SQLException e) {
                 connection.rollback();
                 ended = true;

@@ -33,6 +33,8 @@ import java.util.function.Supplier;
 public final class IdempotentRequests {
 
     static final Duration RETENTION = Duration.ofHours(24);
+    /** Expired keys a new key retires (two: more than one, so a backlog of expired keys shrinks). */
+    static final int RETIRED_PER_KEY = 2;
     private static final ObjectMapper CANONICAL = Json.MAPPER.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     /** What an operation answered: a success body, or the problem it reported. */
@@ -98,12 +100,21 @@ public final class IdempotentRequests {
         });
     }
 
+    /**
+     * Stores the answer, and retires up to {@value #RETIRED_PER_KEY} expired keys of any account: keys
+     * are made no faster than they are retired, so the table holds about a retention period's keys
+     * whether or not the emulated clock is ever advanced (Stripe prunes keys after 24 hours).
+     */
     private void save(long accountId, String key, String operationId, String fingerprint, Outcome outcome) {
         Instant now = clock.instant();
         String stored = write(outcome);
-        database.transaction(db -> Sql.update(db, "INSERT INTO idempotency_keys (account_id, idem_key, operation_id, "
-                + "request_hash, status, response_body, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                accountId, key, operationId, fingerprint, outcome.status(), stored, now, now.plus(RETENTION)));
+        database.transaction(db -> {
+            Sql.update(db, "DELETE FROM idempotency_keys WHERE expires_at <= ? FETCH FIRST " + RETIRED_PER_KEY
+                    + " ROWS ONLY", now);
+            return Sql.update(db, "INSERT INTO idempotency_keys (account_id, idem_key, operation_id, "
+                    + "request_hash, status, response_body, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    accountId, key, operationId, fingerprint, outcome.status(), stored, now, now.plus(RETENTION));
+        });
     }
 
     private static String write(Outcome outcome) {

@@ -73,7 +73,8 @@ public final class Invoices {
     }
 
     public static long count(Connection db, long accountId) {
-        return Sql.number(db, "SELECT COUNT(*) FROM invoices WHERE account_id = ?", accountId).longValue();
+        // Invoices are never deleted: the count is the account's invoice sequence, kept rather than counted.
+        return Sql.number(db, "SELECT invoices_issued FROM accounts WHERE id = ?", accountId).longValue();
     }
 
     public static Optional<Invoice> find(Connection db, String invoiceId) {

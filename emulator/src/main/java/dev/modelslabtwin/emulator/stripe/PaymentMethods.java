@@ -223,8 +223,11 @@ public final class PaymentMethods {
 
     public static Card makeDefault(Connection db, long accountId, String paymentMethodId) {
         owned(db, accountId, paymentMethodId);
-        Sql.update(db, "UPDATE payment_methods SET is_default = (id = ?) WHERE account_id = ? AND detached_at IS NULL",
-                paymentMethodId, accountId);
+        // Only the previous default and the new one are touched (the index on account and default finds
+        // them), whatever the number of the account's cards.
+        Sql.update(db, "UPDATE payment_methods SET is_default = FALSE WHERE account_id = ? AND is_default AND id <> ?",
+                accountId, paymentMethodId);
+        Sql.update(db, "UPDATE payment_methods SET is_default = TRUE WHERE id = ? AND detached_at IS NULL", paymentMethodId);
         return find(db, paymentMethodId).orElseThrow();
     }
 

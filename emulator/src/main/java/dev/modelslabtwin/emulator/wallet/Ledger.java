@@ -66,12 +66,27 @@ public final class Ledger {
         return record(db, accountId, type, TransactionStatus.FAILED, amount, entry, now);
     }
 
+    /**
+     * Writes the entry with its position among the account's entries and among those of its type (the
+     * wallet keeps the counts), so that reading the ledger never counts or skips entries.
+     */
     private static Movement record(Connection db, long accountId, TransactionType type, TransactionStatus status,
                                    BigDecimal amount, Entry entry, Instant now) {
+        boolean credit = type == TransactionType.CREDIT;
+        Sql.update(db, "UPDATE wallets SET ledger_entries = ledger_entries + 1, credit_entries = credit_entries + ?, "
+                + "debit_entries = debit_entries + ? WHERE account_id = ?", credit ? 1 : 0, credit ? 0 : 1, accountId);
+        Counted counted = Sql.one(db, "SELECT balance, ledger_entries, credit_entries, debit_entries FROM wallets "
+                + "WHERE account_id = ?", row -> new Counted(row.getBigDecimal(1), row.getLong(2),
+                credit ? row.getLong(3) : row.getLong(4)), accountId)
+                .orElseThrow(() -> new IllegalStateException("account " + accountId + " has no wallet"));
         long id = Sql.insert(db, "INSERT INTO ledger_entries (account_id, type, source, transaction_id, amount, status, usecase, "
-                        + "description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                accountId, type, entry.source(), entry.transactionId(), amount, status, entry.usecase(), entry.description(), now);
-        return new Movement(id, balance(db, accountId));
+                        + "description, created_at, account_position, type_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                accountId, type, entry.source(), entry.transactionId(), amount, status, entry.usecase(), entry.description(), now,
+                counted.position(), counted.typePosition());
+        return new Movement(id, counted.balance());
+    }
+
+    private record Counted(BigDecimal balance, long position, long typePosition) {
     }
 
     private static void requirePositive(BigDecimal amount) {

@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 /** Reading the ledger: pages of entries, newest first, and the wallet's running totals. */
@@ -30,17 +29,35 @@ final class Transactions {
     private Transactions() {
     }
 
-    /** {@code type} null: both credits and debits. */
+    /**
+     * {@code type} null: both credits and debits. The page is found by the entries' positions (the
+     * newest entry's is the count), so a page far back reads no more than the newest.
+     */
     static Page page(Connection db, long accountId, TransactionType type, int limit, int offset) {
-        String filter = "FROM ledger_entries WHERE account_id = ?" + (type == null ? "" : " AND type = ?");
-        Object[] parameters = type == null ? new Object[] {accountId} : new Object[] {accountId, type};
-        long total = Sql.number(db, "SELECT COUNT(*) " + filter, parameters).longValue();
-        Object[] paged = Arrays.copyOf(parameters, parameters.length + 2);
-        paged[parameters.length] = limit;
-        paged[parameters.length + 1] = offset;
-        List<Entry> items = Sql.list(db, "SELECT id, type, source, transaction_id, amount, status, usecase, description, "
-                + "created_at " + filter + " ORDER BY id DESC LIMIT ? OFFSET ?", Transactions::map, paged);
-        return new Page(items, total, totals(db, accountId));
+        Counts counts = counts(db, accountId);
+        long total = type == null ? counts.entries() : type == TransactionType.CREDIT ? counts.credits() : counts.debits();
+        long newestOnPage = total - offset;
+        long oldestOnPage = newestOnPage - limit + 1;
+        String columns = "SELECT id, type, source, transaction_id, amount, status, usecase, description, created_at "
+                + "FROM ledger_entries WHERE account_id = ? ";
+        // A range of positions rather than a LIMIT: H2 reads the range's rows from the index and no others.
+        List<Entry> items = newestOnPage <= 0 ? List.of() : type == null
+                ? Sql.list(db, columns + "AND account_position BETWEEN ? AND ? ORDER BY account_position DESC",
+                        Transactions::map, accountId, oldestOnPage, newestOnPage)
+                : Sql.list(db, columns + "AND type = ? AND type_position BETWEEN ? AND ? ORDER BY type_position DESC",
+                        Transactions::map, accountId, type, oldestOnPage, newestOnPage);
+        return new Page(items, total, counts.totals());
+    }
+
+    private record Counts(Totals totals, long entries, long credits, long debits) {
+    }
+
+    private static Counts counts(Connection db, long accountId) {
+        return Sql.one(db, "SELECT balance, total_credited, amount_used, ledger_entries, credit_entries, debit_entries "
+                        + "FROM wallets WHERE account_id = ?",
+                row -> new Counts(new Totals(row.getBigDecimal(1), row.getBigDecimal(2), row.getBigDecimal(3)),
+                        row.getLong(4), row.getLong(5), row.getLong(6)), accountId)
+                .orElseThrow(() -> new IllegalStateException("account " + accountId + " has no wallet"));
     }
 
     static Totals totals(Connection db, long accountId) {

@@ -2,6 +2,7 @@ package dev.modelslabtwin.emulator.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.db.Database;
+import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.core.EmulatedClock;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IdempotentRequestsTest {
 
     private final EmulatedClock clock = EmulatedClock.system();
-    private final IdempotentRequests requests = new IdempotentRequests(Database.inMemory(), clock);
+    private final Database database = Database.inMemory();
+    private final IdempotentRequests requests = new IdempotentRequests(database, clock);
     private final AtomicInteger effects = new AtomicInteger();
 
     private IdempotentRequests.Outcome fund(long account, String key, String body) {
@@ -72,6 +74,22 @@ class IdempotentRequestsTest {
                 "/api/agents/v1/wallet/withdraw", json("{\"amount\": 25}"),
                 () -> IdempotentRequests.Outcome.success(200, json("{}"))));
         assertEquals("idempotency_conflict", conflict.code());
+    }
+
+    @Test
+    void keysOlderThanADayAreRetiredByNewKeysWithoutTheClockBeingAdvanced() {
+        for (int i = 0; i < 5; i++) {
+            fund(1, "old-" + i, "{\"amount\": 25}");
+        }
+        // The emulated clock moves as real time does: a day passes without anyone advancing it.
+        clock.advance(Duration.ofHours(24).plusSeconds(1));
+
+        fund(2, "new-1", "{\"amount\": 25}");
+        fund(2, "new-2", "{\"amount\": 25}");
+        fund(2, "new-3", "{\"amount\": 25}");
+
+        assertEquals(3, database.transaction(db -> Sql.number(db, "SELECT COUNT(*) FROM idempotency_keys")).intValue());
+        assertFalse(fund(1, "old-0", "{\"amount\": 25}").replayed(), "an expired key acts again");
     }
 
     @Test

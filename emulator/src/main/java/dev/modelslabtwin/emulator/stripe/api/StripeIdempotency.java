@@ -59,6 +59,8 @@ final class StripeIdempotency {
                             row.getString(1), row.getString(2), row.getObject("status", Integer.class), row.getString(4),
                             row.getString(5)), key);
                     if (existing.isEmpty()) {
+                        // A new key retires up to two expired ones: the table holds about a day's keys.
+                        Sql.update(db, "DELETE FROM stripe_idempotency_keys WHERE expires_at <= ? FETCH FIRST 2 ROWS ONLY", now);
                         Sql.update(db, "INSERT INTO stripe_idempotency_keys (idem_key, endpoint, request_hash, status, "
                                         + "response_body, original_request_id, created_at, expires_at) VALUES (?, ?, ?, NULL, NULL, ?, ?, ?)",
                                 key, endpoint, fingerprint, requestId, now, now.plus(RETENTION));
