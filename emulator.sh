@@ -32,14 +32,26 @@ flags=(-XX:+UseSerialGC -Xms96m -Xmx512m -Xmn48m -XX:MaxMetaspaceSize=128m -XX:R
        -XX:-UsePerfData)
 # One malloc arena per core instead of eight: glibc's arenas were tens of MB of resident memory.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+# The JDK's feature version, from its release file (starting a JVM to ask would cost a start).
+java_release="$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")/release"
+java_feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_release" 2>/dev/null || true)
+if [ "${java_feature:-0}" -ge 25 ]; then
+  # JDK 25 and later: an ahead-of-time cache (JEP 483, 514, 515) holds the classes loaded and linked and
+  # the methods' profiles of the training run, where JDK 17's archive holds the classes only.
+  archive="${archive%.jsa}.aot"
+  record=(-XX:AOTCacheOutput="$archive" -Xlog:aot=off -Xlog:cds=off)
+  use=(-XX:AOTCache="$archive" -Xlog:aot=off -Xlog:cds=off)
+else
+  record=(-XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  use=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+fi
 if [ ! -f "$archive" ] || [ "$archive" -ot "$jar" ]; then
   echo "recording a class-data-sharing archive (once per build, a few seconds)" >&2
   rm -f "$archive"
-  "$java" "${flags[@]}" -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off \
-    -jar "$jar" --training-run >/dev/null 2>&1 || rm -f "$archive"
+  "$java" "${flags[@]}" "${record[@]}" -jar "$jar" --training-run >/dev/null 2>&1 || rm -f "$archive"
 fi
 if [ -f "$archive" ]; then
-  flags+=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  flags+=("${use[@]}")
 fi
 # shellcheck disable=SC2206
 exec "$java" "${flags[@]}" ${MODELSLAB_EMULATOR_JAVA_OPTS:-} -jar "$jar" "$@"

@@ -11,6 +11,7 @@ import dev.modelslabtwin.emulator.control.EmulatorControl;
 import dev.modelslabtwin.emulator.control.model.SeedAccount;
 import dev.modelslabtwin.emulator.control.model.SeedDocument;
 import dev.modelslabtwin.emulator.control.model.SeedToken;
+import dev.modelslabtwin.emulator.core.Background;
 import dev.modelslabtwin.emulator.core.DueWork;
 import dev.modelslabtwin.emulator.core.EmulatedClock;
 import dev.modelslabtwin.emulator.core.InMemoryState;
@@ -148,7 +149,7 @@ public final class Emulator implements EmulatorControl, AutoCloseable {
         // The request validator is the slowest part of a start: it is built meanwhile, on another core,
         // as are the MCP tools (read from the contract too).
         ContractValidator.forApi();
-        CompletableFuture<ToolCatalogue> mcpTools = CompletableFuture.supplyAsync(ToolCatalogue::fromBundledContract);
+        CompletableFuture<ToolCatalogue> mcpTools = Background.supply("mcp-tools", ToolCatalogue::fromBundledContract);
         SeedDocument seed = options.seedFile() == null ? Seeder.builtIn() : Seeder.read(options.seedFile());
         // Everything kept in memory is made here, through the state a reset puts back; the clock first.
         InMemoryState state = new InMemoryState();

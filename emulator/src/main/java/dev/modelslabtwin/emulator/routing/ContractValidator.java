@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import dev.modelslabtwin.emulator.core.Background;
 import dev.modelslabtwin.openapi.Contract;
 import io.javalin.http.Context;
 
@@ -39,7 +40,7 @@ public final class ContractValidator {
 
     /** The validator of the bundled contract, built on a background thread from the first call on (see {@link #forApi}). */
     private static final class Shared {
-        static final CompletableFuture<ContractValidator> API = CompletableFuture.supplyAsync(ContractValidator::warmedUp);
+        static final CompletableFuture<ContractValidator> API = Background.supply("contract-validator", ContractValidator::warmedUp);
     }
 
     /** Checks requests against the bundled contract. */
