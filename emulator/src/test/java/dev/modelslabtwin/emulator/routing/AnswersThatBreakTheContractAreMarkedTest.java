@@ -32,6 +32,18 @@ class AnswersThatBreakTheContractAreMarkedTest {
     }
 
     @Test
+    void theSameBrokenAnswerIsMarkedEveryTimeItGoesOut() {
+        try (EmulatorServer server = serverWithBrokenBalance(true)) {
+            TestHttp http = new TestHttp(server.baseUrl());
+            http.get("/wallet/balance");
+
+            TestHttp.Answer again = http.get("/wallet/balance");
+
+            assertTrue(again.headers().get(ApiRouter.CONTRACT_VIOLATION.toLowerCase()) != null, again.headers()::toString);
+        }
+    }
+
+    @Test
     void anAnswerThatKeepsTheContractIsNotMarked() {
         try (EmulatorServer server = serverWithBrokenBalance(true)) {
             TestHttp.Answer answer = new TestHttp(server.baseUrl()).get("/billing/invoices");
