@@ -36,6 +36,11 @@ public final class RowsRead {
             return reads.size();
         }
 
+        /** The census without the statements that begin with {@code prefix}. */
+        public Census without(String prefix) {
+            return new Census(reads.stream().filter(read -> !read.sql().startsWith(prefix)).toList());
+        }
+
         @Override
         public String toString() {
             StringBuilder text = new StringBuilder(total() + " rows read by " + statements() + " statements:");

@@ -69,10 +69,9 @@ class CostIsFlatInHistoryTest {
     @Test
     void aPageFarBackReadsNoMoreRowsThanTheNewest() {
         payments(SHORT_HISTORY);
-        RowsRead.Census newest = RowsRead.by(emu.database(), () -> requireOk(http.get("/wallet/transactions?limit=10")));
+        RowsRead.Census newest = census(() -> requireOk(http.get("/wallet/transactions?limit=10")));
         payments(MORE_HISTORY);
-        RowsRead.Census farBack = RowsRead.by(emu.database(),
-                () -> requireOk(http.get("/wallet/transactions?limit=10&offset=" + MORE_HISTORY)));
+        RowsRead.Census farBack = census(() -> requireOk(http.get("/wallet/transactions?limit=10&offset=" + MORE_HISTORY)));
 
         assertEquals(newest.total(), farBack.total(), "the page far back read more rows:\nnewest " + newest
                 + "\nfar back " + farBack);
@@ -99,12 +98,23 @@ class CostIsFlatInHistoryTest {
 
     private void assertFlat(Function<TestHttp, TestHttp.Answer> operation, String name) {
         payments(SHORT_HISTORY);
-        RowsRead.Census before = RowsRead.by(emu.database(), () -> requireOk(operation.apply(http)));
+        RowsRead.Census before = census(() -> requireOk(operation.apply(http)));
         payments(MORE_HISTORY);
-        RowsRead.Census after = RowsRead.by(emu.database(), () -> requireOk(operation.apply(http)));
+        RowsRead.Census after = census(() -> requireOk(operation.apply(http)));
 
         assertEquals(before.statements(), after.statements(), name + " ran more statements:\nbefore " + before + "\nafter " + after);
         assertEquals(before.total(), after.total(), name + " read more rows:\nbefore " + before + "\nafter " + after);
+    }
+
+    /**
+     * What the work read, but the token's last use: written at most once a second of real time, it comes
+     * and goes with the clock whatever the history.
+     */
+    private static RowsRead.Census census(Runnable work) {
+        return RowsRead.by(emu.database(), () -> {
+            work.run();
+            return null;
+        }).without("UPDATE access_tokens SET last_used_at");
     }
 
     private void payments(int count) {
