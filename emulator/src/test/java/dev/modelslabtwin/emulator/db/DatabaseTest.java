@@ -55,6 +55,23 @@ class DatabaseTest {
     }
 
     @Test
+    void aWipeTellsAboutHowManyRowsItDropped() {
+        Database database = Database.inMemory();
+        long migrated = database.wipe();
+        database.transaction(c -> {
+            for (int i = 0; i < 50; i++) {
+                Sql.insert(c, "INSERT INTO accounts (email, name, password_hash, stripe_customer_id, created_at) "
+                        + "VALUES (?, 'A', 'x', 'cus_a', CURRENT_TIMESTAMP)", "a" + i + "@example.com");
+            }
+            return null;
+        });
+
+        long dropped = database.wipe();
+
+        assertEquals(migrated + 50, dropped);
+    }
+
+    @Test
     void aWipedDatabaseIsANewOneWhoseIdsStartAgainFromOne() {
         Database database = Database.inMemory();
         database.transaction(c -> {
