@@ -44,7 +44,7 @@ public final class ApiRouter {
      */
     private final CountedLocks<Long> accounts = new CountedLocks<>();
     /** Checking an answer was half the cost of a {@code GET /wallet/balance} (bench/README.md). */
-    private final CheckedAnswers checkedAnswers = new CheckedAnswers();
+    private final PassedChecks passedAnswers = new PassedChecks();
 
     /**
      * {@code idempotency} may be null: then every request acts, as if no key were sent. {@code faults}:
@@ -156,14 +156,14 @@ public final class ApiRouter {
         // Status and body only: the headers come from one place for every operation (throttle, Envelopes),
         // checking them is a large share of the check's cost, and the tests hold them to the contract.
         String body = envelope.toString();
-        String key = CheckedAnswers.keyOf(ApiExchange.of(http).operationId(), http.statusCode(), body, Envelopes.requestId(http));
-        if (checkedAnswers.contains(key)) {
+        String key = PassedChecks.answerKey(ApiExchange.of(http).operationId(), http.statusCode(), body, Envelopes.requestId(http));
+        if (passedAnswers.contains(key)) {
             return;
         }
         List<String> violations = validator.join().responseViolations(ContractValidator.methodOf(http), http.path(), http.statusCode(),
                 Map.of("Content-Type", "application/json"), body, false);
         if (violations.isEmpty()) {
-            checkedAnswers.add(key);
+            passedAnswers.add(key);
         } else {
             String first = violations.get(0).replaceAll("[^\\x20-\\x7e]", "?");
             http.header(CONTRACT_VIOLATION, first.length() <= 300 ? first : first.substring(0, 300));

@@ -43,6 +43,24 @@ class RequestsAreCheckedAgainstTheContractTest {
     }
 
     @Test
+    void theSameRefusedRequestIsRefusedEveryTime() {
+        http.post("/wallet/fund", "{\"amount\": 3}");
+
+        TestHttp.Answer again = http.post("/wallet/fund", "{\"amount\": 3}");
+
+        assertValidationError(again, "amount", "The amount must be at least 10");
+    }
+
+    @Test
+    void aRequestLikeOneThatPassedButForOneFieldIsCheckedAfresh() {
+        assertEquals(200, http.post("/wallet/fund", "{\"amount\": 10}").status());
+
+        TestHttp.Answer other = http.post("/wallet/fund", "{\"amount\": 1}");
+
+        assertValidationError(other, "amount", "The amount must be at least 10");
+    }
+
+    @Test
     void aMissingRequiredFieldIsNamed() {
         TestHttp.Answer answer = http.post("/wallet/fund", "{\"payment_method_id\": \"pm_card_visa\"}");
 
