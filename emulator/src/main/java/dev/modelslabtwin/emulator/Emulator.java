@@ -195,10 +195,10 @@ public final class Emulator implements EmulatorControl, AutoCloseable {
         });
     }
 
-    /** Emulated time back to real time, no faults, fresh rate-limit windows and an empty journal too. */
     /** Rows a reset must drop (some 14,000 payments' worth) before it hands the memory back at once. */
     static final long LARGE_HISTORY_ROWS = 100_000;
 
+    /** Emulated time back to real time, no faults, fresh rate-limit windows and an empty journal too. */
     @Override
     public synchronized Reset reset() {
         state.reset();
