@@ -1,5 +1,6 @@
 package dev.modelslabtwin.emulator.routing;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,21 +9,20 @@ import java.util.Map;
  * a poll of the balance, a status read while nothing changes. A check is a function of what it reads,
  * so the key holds all of it: for a request its method, path, query string, headers and body; for an
  * answer its operation, status and body, but for its request id (every request id is a UUID, checked
- * alike). Only small ones are kept, and only the most recently seen, so the memory this takes is
- * bounded whatever the load. What breaks the contract is never kept: it is refused or reported every
- * time.
+ * alike). Only the most recently seen are kept, within a bound on their number and their size, so
+ * the memory this takes is bounded whatever the load. What breaks the contract is never kept: it is
+ * refused or reported every time.
  */
 final class PassedChecks {
 
     static final int MAX_ENTRIES = 512;
-    static final int MAX_KEY_CHARS = 4_096;
+    /** A page of 50 transactions is about 15,000 characters. */
+    static final int MAX_KEY_CHARS = 32_768;
+    /** All keys together: a few megabytes of heap at the most. */
+    static final int MAX_TOTAL_CHARS = 1_048_576;
 
-    private final Map<String, Boolean> keys = new LinkedHashMap<>(MAX_ENTRIES * 2, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    private final LinkedHashMap<String, Boolean> keys = new LinkedHashMap<>(MAX_ENTRIES * 2, 0.75f, true);
+    private long totalChars;
 
     /** The key an answer is remembered by, or null when it is too large to be kept. */
     static String answerKey(String operationId, int status, String body, String requestId) {
@@ -45,13 +45,23 @@ final class PassedChecks {
     }
 
     synchronized boolean contains(String key) {
-        return key != null && keys.containsKey(key);
+        return key != null && keys.get(key) != null;
     }
 
     synchronized void add(String key) {
-        if (key != null) {
-            keys.put(key, Boolean.TRUE);
+        if (key == null || keys.put(key, Boolean.TRUE) != null) {
+            return;
         }
+        totalChars += key.length();
+        Iterator<String> eldest = keys.keySet().iterator();
+        while (keys.size() > MAX_ENTRIES || totalChars > MAX_TOTAL_CHARS) {
+            totalChars -= eldest.next().length();
+            eldest.remove();
+        }
+    }
+
+    synchronized long totalChars() {
+        return totalChars;
     }
 
     synchronized int size() {

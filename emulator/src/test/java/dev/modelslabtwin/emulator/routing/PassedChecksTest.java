@@ -47,7 +47,7 @@ class PassedChecksTest {
     }
 
     @Test
-    void aLargeRequestOrAnswerIsNotKept() {
+    void aRequestOrAnswerLargerThanAKeyMayBeIsNotKept() {
         String large = "x".repeat(PassedChecks.MAX_KEY_CHARS);
         PassedChecks checks = new PassedChecks();
 
@@ -56,6 +56,36 @@ class PassedChecksTest {
 
         assertNull(PassedChecks.answerKey("listWalletTransactions", 200, large, "id"));
         assertEquals(0, checks.size());
+    }
+
+    @Test
+    void theKeysTogetherStayWithinTheirSizeTheOldestGoingFirst() {
+        PassedChecks checks = new PassedChecks();
+        String page = "y".repeat(PassedChecks.MAX_KEY_CHARS / 2);
+        String first = PassedChecks.answerKey("listWalletTransactions", 200, page + 0, "id");
+
+        for (int i = 0; i < 2 * PassedChecks.MAX_TOTAL_CHARS / page.length(); i++) {
+            checks.add(PassedChecks.answerKey("listWalletTransactions", 200, page + i, "id"));
+        }
+
+        assertTrue(checks.totalChars() <= PassedChecks.MAX_TOTAL_CHARS, () -> checks.totalChars() + " characters kept");
+        assertFalse(checks.contains(first));
+        assertTrue(checks.contains(PassedChecks.answerKey("listWalletTransactions", 200,
+                page + (2 * PassedChecks.MAX_TOTAL_CHARS / page.length() - 1), "id")));
+    }
+
+    @Test
+    void aKeySeenAgainIsKeptLongerThanOnesSeenOnce() {
+        PassedChecks checks = new PassedChecks();
+        String polled = PassedChecks.answerKey("getWalletBalance", 200, BODY.formatted("id"), "id");
+        checks.add(polled);
+
+        for (int i = 0; i < PassedChecks.MAX_ENTRIES; i++) {
+            assertTrue(checks.contains(polled));
+            checks.add(PassedChecks.answerKey("getWalletBalance", 200, BODY.formatted("id").replace("50.00", Integer.toString(i)), "id"));
+        }
+
+        assertTrue(checks.contains(polled));
     }
 
     @Test
