@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +22,19 @@ record RequestBody(String text, JsonNode json, boolean malformed, long tooLargeB
      */
     static final int MAX_BYTES = 64 * 1024;
 
+    /**
+     * A body declared larger than {@link #MAX_BYTES} but not larger than this is read and thrown away
+     * before the 413 goes out: answered while the client was still sending, the connection was closed
+     * under it and the client saw no answer at all.
+     */
+    static final int MAX_DRAINED_BYTES = 1024 * 1024;
+
     static RequestBody of(Context http) {
         long declared = http.contentLength();
         if (declared > MAX_BYTES) {
+            if (declared <= MAX_DRAINED_BYTES) {
+                drain(http);
+            }
             return new RequestBody("", null, false, declared);
         }
         byte[] bytes = read(http);
@@ -50,6 +63,14 @@ record RequestBody(String text, JsonNode json, boolean malformed, long tooLargeB
             // Jetty's parser reports a broken body as an IOException, which Kotlin code lets through unchecked.
             throw new ApiProblem(400, "bad_request", "The request body could not be read: " + unreadable.getMessage() + ".",
                     Map.of());
+        }
+    }
+
+    private static void drain(Context http) {
+        try (InputStream body = http.req().getInputStream()) {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException brokenOff) {
+            // The client stopped sending: the 413 is all there is left to say.
         }
     }
 
