@@ -12,14 +12,7 @@
 set -euo pipefail
 source "$(dirname "$0")/ensure-common.sh"
 
-mode="${1:-run}"
-out="${2:?usage: ensure-chromium.sh <browser.tests> <output properties file> [<maven.test.skip>]}"
-if [ "${3:-false}" = "true" ]; then
-  exit 0   # -Dmaven.test.skip: no tests run, so no browser is needed.
-fi
-mkdir -p "$(dirname "$out")"
-
-ensure_mode ensure-chromium browser.tests "$mode" "$out" "the real-browser test will be skipped."
+ensure_start ensure-chromium browser.tests "the real-browser test will be skipped." "$@"
 
 find_browser() {
   chromium_bin="$(command -v chromium || command -v chromium-browser || true)"

@@ -1,12 +1,19 @@
-# Sourced by the ensure-*.sh scripts, which make sure a test finds what it needs before the tests run.
-# The sourcing script defines fail <message> (print what to do, exit 1).
+# Sourced by the ensure-*.sh scripts, which make sure a test finds what it needs before the tests run,
+# and by bench/run. The sourcing script defines fail <message> (print what to do, exit 1).
 
-# Reads the test's run/skip property: for skip, writes <property>=skip to the properties file the test
-# reads and ends the script (the test then reports itself skipped); anything but run or skip is an error.
+# Reads the arguments every ensure-*.sh takes and sets $out, the properties file the test reads. Ends
+# the script when no test will run (-Dmaven.test.skip) or when the test is skipped: then it writes
+# <property>=skip to $out (the test reports itself skipped). A mode other than run or skip is an error.
 #
-#   ensure_mode <log tag> <property> <mode> <output properties file> <what skip means>
-ensure_mode() {
-  local tag=$1 property=$2 mode=$3 out=$4 skipped=$5
+#   ensure_start <log tag> <property> <what skip means> <mode> <output properties file> [<maven.test.skip>]
+ensure_start() {
+  local tag=$1 property=$2 skipped=$3
+  local mode="${4:-run}"
+  out="${5:?usage: $tag.sh <$property> <output properties file> [<maven.test.skip>]}"
+  if [ "${6:-false}" = "true" ]; then
+    exit 0   # -Dmaven.test.skip: no tests run, so nothing is needed.
+  fi
+  mkdir -p "$(dirname "$out")"
   if [ "$mode" != "run" ] && [ "$mode" != "skip" ]; then
     echo "[$tag] ERROR: $property must be run or skip, not '$mode'." >&2
     exit 1

@@ -12,14 +12,7 @@
 set -euo pipefail
 source "$(dirname "$0")/ensure-common.sh"
 
-mode="${1:-run}"
-out="${2:?usage: ensure-python-requests.sh <guide.python> <output properties file> [<maven.test.skip>]}"
-if [ "${3:-false}" = "true" ]; then
-  exit 0   # -Dmaven.test.skip: no tests run, so no interpreter is needed.
-fi
-mkdir -p "$(dirname "$out")"
-
-ensure_mode ensure-python-requests guide.python "$mode" "$out" "the guide's Python functions will not be run."
+ensure_start ensure-python-requests guide.python "the guide's Python functions will not be run." "$@"
 
 find_python() {
   python_bin=""
