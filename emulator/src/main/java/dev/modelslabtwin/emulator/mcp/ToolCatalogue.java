@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.modelslabtwin.emulator.routing.Json;
-import dev.modelslabtwin.openapi.Contract;
+import dev.modelslabtwin.emulator.routing.BundledContract;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -80,11 +77,7 @@ public final class ToolCatalogue {
 
     /** The catalogue of the contract packaged with the emulator. */
     public static ToolCatalogue fromBundledContract() {
-        try {
-            return of(Json.MAPPER.readTree(Contract.json()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return of(BundledContract.tree());
     }
 
     /** The catalogue {@code contract} (an OpenAPI document as a JSON tree) makes of {@link AgentTools#ALL}. */

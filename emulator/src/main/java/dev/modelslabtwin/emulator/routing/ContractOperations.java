@@ -1,10 +1,7 @@
 package dev.modelslabtwin.emulator.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.modelslabtwin.openapi.Contract;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -32,7 +29,7 @@ public final class ContractOperations {
     }
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
-    private static final JsonNode DOCUMENT = read();
+    private static final JsonNode DOCUMENT = BundledContract.tree();
     private static final Map<String, Facts> FACTS = facts();
 
     private ContractOperations() {
@@ -127,13 +124,5 @@ public final class ContractOperations {
 
     private static JsonNode resolve(JsonNode node) {
         return node.has("$ref") ? DOCUMENT.at(node.get("$ref").asText().substring(1)) : node;
-    }
-
-    private static JsonNode read() {
-        try {
-            return Json.MAPPER.readTree(Contract.json());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -47,7 +47,7 @@ public final class ContractValidator {
 
     /** Checks requests against the bundled contract. */
     public ContractValidator() {
-        this(forContract(), PatternMessages.of(Contract.json()));
+        this(forContract(), PatternMessages.of(BundledContract.tree()));
     }
 
     /**

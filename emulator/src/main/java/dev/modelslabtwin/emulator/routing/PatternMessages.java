@@ -1,6 +1,5 @@
 package dev.modelslabtwin.emulator.routing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.HashMap;
@@ -24,14 +23,10 @@ final class PatternMessages {
         return new PatternMessages(Map.of());
     }
 
-    /** Every {@code x-pattern-message} of the schemas' properties in the contract {@code json}. */
-    static PatternMessages of(String json) {
+    /** Every {@code x-pattern-message} of the schemas' properties in {@code contract} (an OpenAPI document's tree). */
+    static PatternMessages of(JsonNode contract) {
         Map<String, String> messages = new HashMap<>();
-        try {
-            Json.MAPPER.readTree(json).path("components").path("schemas").forEach(schema -> collect(schema, messages));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the contract is not JSON", e);
-        }
+        contract.path("components").path("schemas").forEach(schema -> collect(schema, messages));
         return new PatternMessages(Map.copyOf(messages));
     }
 

@@ -1,6 +1,7 @@
 package dev.modelslabtwin.emulator.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelslabtwin.emulator.routing.BundledContract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelslabtwin.emulator.junit.EmulatorBaseUrl;
@@ -37,6 +38,15 @@ class ToolSchemasFollowTheContractTest {
     private static final JsonNode CONTRACT = read(Contract.json());
     private static final ToolCatalogue CATALOGUE = ToolCatalogue.of(CONTRACT);
     private static final JsonSchemaValidator VALIDATOR = McpJsonDefaults.getSchemaValidator();
+
+    @Test
+    void buildingTheCatalogueLeavesTheSharedContractTreeAsItWas() {
+        JsonNode before = BundledContract.tree().deepCopy();
+
+        ToolCatalogue.fromBundledContract();
+
+        assertEquals(before, BundledContract.tree());
+    }
 
     @Test
     void anActionIsOfferedExactlyWhenTheContractHoldsItsOperation() {
