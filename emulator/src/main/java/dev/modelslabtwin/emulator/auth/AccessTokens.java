@@ -1,6 +1,7 @@
 package dev.modelslabtwin.emulator.auth;
 
 import dev.modelslabtwin.emulator.db.Sql;
+import dev.modelslabtwin.emulator.db.WatchedTables;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -83,10 +84,11 @@ public final class AccessTokens {
     }
 
     /**
-     * The live token {@code plainText} names, marking it used; empty when it is malformed, unknown,
-     * revoked or expired (all of which the API answers alike, 401 {@code unauthenticated}).
+     * The live token {@code plainText} names; empty when it is malformed, unknown, revoked or expired
+     * (all of which the API answers alike, 401 {@code unauthenticated}). Using it is marked with
+     * {@link #touch}.
      */
-    public static Optional<Token> authenticate(Connection db, String plainText, Instant now) {
+    static Optional<Token> named(Connection db, String plainText, Instant now) {
         int bar = plainText == null ? -1 : plainText.indexOf('|');
         if (bar <= 0) {
             return Optional.empty();
@@ -98,12 +100,16 @@ public final class AccessTokens {
             return Optional.empty();
         }
         String hash = sha256(plainText.substring(bar + 1));
-        Optional<Token> token = select(db, "WHERE id = ? AND token_hash = ? AND revoked_at IS NULL "
+        return select(db, "WHERE id = ? AND token_hash = ? AND revoked_at IS NULL "
                 + "AND (expires_at IS NULL OR expires_at > ?)", id, hash, now).stream().findFirst();
-        if (token.isPresent() && !recentlyUsed(token.get().lastUsedAt(), now)) {
-            Sql.update(db, "UPDATE access_tokens SET last_used_at = ? WHERE id = ?", now, id);
-        }
-        return token;
+    }
+
+    /**
+     * Writes the token's {@code last_used_at}, unnoticed by what remembers tokens (which keeps it
+     * itself): otherwise a busy token would make every remembered token be read again once a second.
+     */
+    static void touch(Connection db, long tokenId, Instant now) {
+        WatchedTables.unnoticed(() -> Sql.update(db, "UPDATE access_tokens SET last_used_at = ? WHERE id = ?", now, tokenId));
     }
 
     /**

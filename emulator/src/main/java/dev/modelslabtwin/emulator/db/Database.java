@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The emulator's state: an H2 database, in memory by default or in a file when asked, brought to the
@@ -49,6 +50,7 @@ public final class Database {
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
     private final JdbcDataSource dataSource = new JdbcDataSource();
+    private final AtomicLong generation = new AtomicLong();
     private final String url;
     private volatile StatementCensus census;
 
@@ -94,6 +96,22 @@ public final class Database {
     }
 
     /**
+     * A number that changes after every transaction that wrote one of the watched tables (see
+     * {@link WatchedTables}) has ended, and with every {@link #wipe}. What a transaction begun after
+     * reading it reads may be remembered for as long as the number stays the same: a change is
+     * committed before the number moves, so no later transaction misses it. Only for this process's
+     * writes: another process writing a file database is not seen.
+     */
+    public long generation() {
+        return generation.get();
+    }
+
+    /** Whether this thread runs a transaction, which one begun now would join (reading its snapshot). */
+    public boolean inTransaction() {
+        return open.get() != null;
+    }
+
+    /**
      * Drops every table and runs the migrations again: the state of a new database, identity counters
      * included (so re-seeding gives the same ids, and the same seeded tokens, as at start) and the rows
      * migrations insert too (a truncate would lose those). Requests in flight while it runs may fail: a
@@ -106,6 +124,7 @@ public final class Database {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("DROP ALL OBJECTS");
             }
+            WatchedTables.noteChange();
             Migrations.apply(connection);
             return dropped;
         });
@@ -190,6 +209,9 @@ public final class Database {
         } finally {
             open.remove();
             giveBack(connection, ended);
+            if (WatchedTables.takeChange()) {
+                generation.incrementAndGet();
+            }
         }
     }
 
