@@ -46,7 +46,7 @@ record InvoiceDocument(Invoices.Invoice invoice, List<Invoices.Line> lines, List
         if (profile.taxId() != null) {
             billTo.add(taxIdLabel(profile.taxIdType()) + " " + profile.taxId());
         }
-        return new InvoiceDocument(invoice, Invoices.lines(db, invoice.id()), List.copyOf(billTo), account.stripeCustomerId());
+        return new InvoiceDocument(invoice, Invoices.lines(db, invoice), List.copyOf(billTo), account.stripeCustomerId());
     }
 
     String title() {

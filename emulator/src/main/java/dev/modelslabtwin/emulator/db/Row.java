@@ -59,6 +59,11 @@ public final class Row {
         return read(() -> result.getBoolean(column));
     }
 
+    /** A binary column's bytes, null for SQL NULL. */
+    public byte[] getBytes(int column) {
+        return read(() -> result.getBytes(column));
+    }
+
     /** The column as {@code type}, null for SQL NULL: how nullable numbers are read. */
     public <T> T getObject(String column, Class<T> type) {
         return read(() -> result.getObject(column, type));

@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class IdempotentRequests {
 
     /** Runs {@code action} unless the key already has an answer; the caller holds the account's lock. */
     Outcome run(long accountId, String key, String operationId, String path, JsonNode body, Supplier<Outcome> action) {
-        String fingerprint = fingerprint(operationId, path, body);
+        byte[] fingerprint = fingerprint(operationId, path, body);
         // One transaction: the effect and the answer stored for the key are written together, or
         // neither is (a crash in between cannot leave an effect a retry would repeat).
         return database.transaction(db -> {
@@ -83,19 +84,23 @@ public final class IdempotentRequests {
         return database.transaction(db -> Sql.update(db, "DELETE FROM idempotency_keys WHERE expires_at <= ?", now));
     }
 
-    private Optional<Outcome> stored(long accountId, String key, String fingerprint) {
+    private Optional<Outcome> stored(long accountId, String key, byte[] fingerprint) {
         Instant now = clock.instant();
         return database.transaction(db -> {
             Sql.update(db, "DELETE FROM idempotency_keys WHERE account_id = ? AND idem_key = ? AND expires_at <= ?",
                     accountId, key, now);
-            return Sql.one(db, "SELECT request_hash, status, response_body FROM idempotency_keys "
+            return Sql.one(db, "SELECT request_digest, request_hash, status, answer FROM idempotency_keys "
                     + "WHERE account_id = ? AND idem_key = ?", row -> {
-                        if (!row.getString(1).equals(fingerprint)) {
+                        byte[] digest = row.getBytes(1);
+                        // A key stored before V11 has its fingerprint in hex.
+                        boolean same = digest != null ? Arrays.equals(digest, fingerprint)
+                                : HexFormat.of().formatHex(fingerprint).equals(row.getString(2));
+                        if (!same) {
                             throw new ApiProblem(409, "idempotency_conflict",
                                     "This Idempotency-Key was already used with different request parameters.",
                                     Map.of("idempotency_key", key));
                         }
-                        return read(row.getInt(2), row.getString(3));
+                        return read(row.getInt(3), StoredAnswers.unpack(row.getBytes(4)));
                     }, accountId, key);
         });
     }
@@ -105,15 +110,15 @@ public final class IdempotentRequests {
      * are made no faster than they are retired, so the table holds about a retention period's keys
      * whether or not the emulated clock is ever advanced (Stripe prunes keys after 24 hours).
      */
-    private void save(long accountId, String key, String operationId, String fingerprint, Outcome outcome) {
+    private void save(long accountId, String key, String operationId, byte[] fingerprint, Outcome outcome) {
         Instant now = clock.instant();
-        String stored = write(outcome);
+        byte[] stored = StoredAnswers.pack(write(outcome));
         database.transaction(db -> {
             Sql.update(db, "DELETE FROM idempotency_keys WHERE expires_at <= ? FETCH FIRST " + RETIRED_PER_KEY
                     + " ROWS ONLY", now);
             return Sql.update(db, "INSERT INTO idempotency_keys (account_id, idem_key, operation_id, "
-                    + "request_hash, status, response_body, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    accountId, key, operationId, fingerprint, outcome.status(), stored, now, now.plus(RETENTION));
+                    + "request_digest, status, answer, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    accountId, key, operationId, fingerprint, outcome.status(), stored, now.plus(RETENTION));
         });
     }
 
@@ -154,11 +159,12 @@ public final class IdempotentRequests {
         }
     }
 
-    private static String fingerprint(String operationId, String path, JsonNode body) {
+    /** The SHA-256 of the operation, the path and the body with its keys in order. */
+    private static byte[] fingerprint(String operationId, String path, JsonNode body) {
         try {
             Object canonicalBody = body == null || body.isMissingNode() ? null : CANONICAL.treeToValue(body, Object.class);
             String text = operationId + "\n" + path + "\n" + CANONICAL.writeValueAsString(canonicalBody);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot fingerprint the request", e);
         }

@@ -33,7 +33,7 @@ public final class Invoices {
                           String paymentIntentId, Long subscriptionId, Instant createdAt, Instant paidAt) {
     }
 
-    private static final String COLUMNS = "id, account_id, number, amount, status, description, payment_intent_id, "
+    private static final String COLUMNS = "id, account_id, sequence, amount, status, description, payment_intent_id, "
             + "subscription_id, created_at, paid_at";
 
     private Invoices() {
@@ -51,13 +51,14 @@ public final class Invoices {
         WatchedTables.unnoticed(() -> Sql.update(db, "UPDATE accounts SET invoices_issued = invoices_issued + 1 WHERE id = ?",
                 accountId));
         long sequence = Sql.number(db, "SELECT invoices_issued FROM accounts WHERE id = ?", accountId).longValue();
-        String number = String.format("MLT-%05d-%04d", accountId, sequence);
-        Sql.update(db, "INSERT INTO invoices (id, account_id, number, amount, status, description, payment_intent_id, "
+        Sql.update(db, "INSERT INTO invoices (id, account_id, sequence, amount, status, description, payment_intent_id, "
                         + "subscription_id, created_at, paid_at) VALUES (?, ?, ?, ?, 'paid', ?, ?, ?, ?, ?)",
-                id, accountId, number, total, description, paymentIntentId, subscriptionId, now, now);
-        for (Line line : lines) {
-            Sql.update(db, "INSERT INTO invoice_lines (invoice_id, description, quantity, amount) VALUES (?, ?, ?, ?)",
-                    id, line.description(), line.quantity(), line.amount());
+                id, accountId, sequence, total, description, paymentIntentId, subscriptionId, now, now);
+        if (!lines.equals(List.of(impliedLine(description, total)))) {
+            for (Line line : lines) {
+                Sql.update(db, "INSERT INTO invoice_lines (invoice_id, description, quantity, amount) VALUES (?, ?, ?, ?)",
+                        id, line.description(), line.quantity(), line.amount());
+            }
         }
         return id;
     }
@@ -71,7 +72,7 @@ public final class Invoices {
 
     /** The account's invoices, newest first. */
     public static List<Invoice> list(Connection db, long accountId) {
-        return Sql.list(db, "SELECT " + COLUMNS + " FROM invoices WHERE account_id = ? ORDER BY created_at DESC, number DESC",
+        return Sql.list(db, "SELECT " + COLUMNS + " FROM invoices WHERE account_id = ? ORDER BY created_at DESC, sequence DESC",
                 Invoices::map, accountId);
     }
 
@@ -91,13 +92,28 @@ public final class Invoices {
                         Map.of("invoice_id", invoiceId)));
     }
 
-    public static List<Line> lines(Connection db, String invoiceId) {
-        return Sql.list(db, "SELECT description, quantity, amount FROM invoice_lines WHERE invoice_id = ? ORDER BY id",
-                row -> new Line(row.getString(1), row.getInt(2), row.getBigDecimal(3)), invoiceId);
+    /**
+     * The invoice's lines. An invoice of one line that is the invoice itself (its description, once, its
+     * amount: every wallet top-up's) keeps no line of its own; every invoice has at least one line.
+     */
+    public static List<Line> lines(Connection db, Invoice invoice) {
+        List<Line> stored = Sql.list(db, "SELECT description, quantity, amount FROM invoice_lines WHERE invoice_id = ? "
+                + "ORDER BY id", row -> new Line(row.getString(1), row.getInt(2), row.getBigDecimal(3)), invoice.id());
+        return stored.isEmpty() ? List.of(impliedLine(invoice.description(), invoice.amount())) : stored;
+    }
+
+    private static Line impliedLine(String description, BigDecimal amount) {
+        return new Line(description, 1, amount);
+    }
+
+    /** The invoice's number: MLT, the account, and the invoice's place among the account's invoices. */
+    static String number(long accountId, long sequence) {
+        return String.format("MLT-%05d-%04d", accountId, sequence);
     }
 
     private static Invoice map(Row row) {
-        return new Invoice(row.getString("id"), row.getLong("account_id"), row.getString("number"),
+        long accountId = row.getLong("account_id");
+        return new Invoice(row.getString("id"), accountId, number(accountId, row.getLong("sequence")),
                 row.getBigDecimal("amount"), row.getString("status"), row.getString("description"),
                 row.getString("payment_intent_id"), row.getObject("subscription_id", Long.class), row.instant("created_at"),
                 row.instant("paid_at"));

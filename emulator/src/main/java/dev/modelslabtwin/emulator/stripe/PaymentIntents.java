@@ -65,6 +65,8 @@ public final class PaymentIntents {
 
     private static final String COLUMNS = "id, account_id, amount, status, payment_method_id, purpose, reference, "
             + "decline_code, client_secret, latest_charge_id, created_at, updated_at";
+    /** The columns read, with the key a PaymentIntent's client secret is derived with (see {@link ClientSecrets}). */
+    private static final String READ = COLUMNS + ", " + ClientSecrets.KEY_QUERY + " AS client_secret_key";
 
     /**
      * The emulator's page where a person passes or fails 3D Secure for a PaymentIntent or SetupIntent in
@@ -135,9 +137,8 @@ public final class PaymentIntents {
     private static String insert(Connection db, long accountId, PaymentMethods.Card card, BigDecimal amount,
                                  ChargePurpose purpose, String reference, Instant now) {
         String id = StripeIds.next("pi");
-        String secret = id + "_secret_" + StripeIds.random(24);
-        Sql.update(db, "INSERT INTO payment_intents (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?, ?)",
-                id, accountId, amount, REQUIRES_PAYMENT_METHOD, card.id(), purpose, reference, secret, now, now);
+        Sql.update(db, "INSERT INTO payment_intents (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?)",
+                id, accountId, amount, REQUIRES_PAYMENT_METHOD, card.id(), purpose, reference, now, now);
         return id;
     }
 
@@ -171,7 +172,9 @@ public final class PaymentIntents {
         CardNetwork.Verdict verdict = CardNetwork.charge(card, offSession);
         if (verdict instanceof CardNetwork.NeedsAuthentication) {
             Sql.update(db, "UPDATE payment_intents SET status = ?, updated_at = ? WHERE id = ?", REQUIRES_ACTION, now, id);
-            return find(db, id).orElseThrow();
+            PaymentIntent waiting = find(db, id).orElseThrow();
+            Sql.update(db, "INSERT INTO payment_intents_awaiting (id, purpose) VALUES (?, ?)", id, waiting.purpose());
+            return waiting;
         }
         return settle(db, id, card, verdict, false, now);
     }
@@ -223,14 +226,25 @@ public final class PaymentIntents {
      * longer succeed, so its fulfilment never runs. False when it was no longer awaiting authentication.
      */
     public boolean cancel(Connection db, String paymentIntentId, Instant now) {
-        return Sql.update(db, "UPDATE payment_intents SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
-                CANCELED, now, paymentIntentId, REQUIRES_ACTION) == 1;
+        boolean canceled = Sql.update(db, "UPDATE payment_intents SET status = ?, updated_at = ? WHERE id = ? "
+                + "AND status = ?", CANCELED, now, paymentIntentId, REQUIRES_ACTION) == 1;
+        stopAwaiting(db, paymentIntentId);
+        return canceled;
     }
 
-    /** The PaymentIntents made for {@code purpose} that still await 3D Secure, oldest first. */
+    /**
+     * The PaymentIntents made for {@code purpose} that still await 3D Secure, oldest first: those in
+     * {@code payment_intents_awaiting}, which holds a PaymentIntent while it is in {@code requires_action}
+     * (an index of every PaymentIntent's status would hold all the others too).
+     */
     public List<PaymentIntent> awaitingAuthentication(Connection db, ChargePurpose purpose) {
-        return Sql.list(db, "SELECT " + COLUMNS + " FROM payment_intents WHERE purpose = ? AND status = ? "
-                + "ORDER BY created_at, id", PaymentIntents::map, purpose, REQUIRES_ACTION);
+        return Sql.list(db, "SELECT " + READ + " FROM payment_intents WHERE id IN "
+                + "(SELECT id FROM payment_intents_awaiting WHERE purpose = ?) ORDER BY created_at, id",
+                PaymentIntents::map, purpose);
+    }
+
+    private static void stopAwaiting(Connection db, String paymentIntentId) {
+        Sql.update(db, "DELETE FROM payment_intents_awaiting WHERE id = ?", paymentIntentId);
     }
 
     /** One of the account's PaymentIntents; another account's id is as unknown as a made-up one. */
@@ -239,11 +253,12 @@ public final class PaymentIntents {
     }
 
     public Optional<PaymentIntent> find(Connection db, String paymentIntentId) {
-        return Sql.one(db, "SELECT " + COLUMNS + " FROM payment_intents WHERE id = ?", PaymentIntents::map, paymentIntentId);
+        return Sql.one(db, "SELECT " + READ + " FROM payment_intents WHERE id = ?", PaymentIntents::map, paymentIntentId);
     }
 
     private PaymentIntent succeed(Connection db, String id, Instant now) {
         Sql.update(db, "UPDATE payment_intents SET status = ?, updated_at = ? WHERE id = ?", SUCCEEDED, now, id);
+        stopAwaiting(db, id);
         PaymentIntent intent = find(db, id).orElseThrow();
         Fulfilment fulfilment = fulfilments.get(intent.purpose());
         if (fulfilment != null) {
@@ -255,6 +270,7 @@ public final class PaymentIntents {
     private PaymentIntent decline(Connection db, String id, TestCards.Decline decline, Instant now) {
         Sql.update(db, "UPDATE payment_intents SET status = ?, decline_code = ?, updated_at = ? WHERE id = ?",
                 REQUIRES_PAYMENT_METHOD, decline.declineCode(), now, id);
+        stopAwaiting(db, id);
         return find(db, id).orElseThrow();
     }
 
@@ -267,7 +283,8 @@ public final class PaymentIntents {
         return new PaymentIntent(row.getString("id"), row.getLong("account_id"), row.getBigDecimal("amount"),
                 row.getString("status"), row.getString("payment_method_id"),
                 ChargePurpose.fromWireName(row.getString("purpose")),
-                row.getString("reference"), row.getString("decline_code"), row.getString("client_secret"),
+                row.getString("reference"), row.getString("decline_code"),
+                ClientSecrets.of(row.getString("id"), row.getString("client_secret"), row.getString("client_secret_key")),
                 row.getString("latest_charge_id"), row.instant("created_at"), row.instant("updated_at"));
     }
 }

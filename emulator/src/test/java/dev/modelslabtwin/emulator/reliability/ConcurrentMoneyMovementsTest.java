@@ -183,7 +183,8 @@ class ConcurrentMoneyMovementsTest {
     @Test
     void everyInvoiceHasANumberOfItsOwn() {
         long duplicated = emulator.database().transaction(db -> count(db,
-                "SELECT COUNT(*) FROM (SELECT number FROM invoices GROUP BY number HAVING COUNT(*) > 1) WHERE 1 = ?", 1));
+                "SELECT COUNT(*) FROM (SELECT account_id, sequence FROM invoices GROUP BY account_id, sequence "
+                + "HAVING COUNT(*) > 1) WHERE 1 = ?", 1));
 
         assertEquals(0, duplicated);
     }

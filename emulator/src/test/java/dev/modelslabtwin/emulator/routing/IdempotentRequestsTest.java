@@ -2,6 +2,7 @@ package dev.modelslabtwin.emulator.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelslabtwin.emulator.db.Database;
+import dev.modelslabtwin.emulator.db.OlderSchema;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.core.EmulatedClock;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,48 @@ class IdempotentRequestsTest {
 
         assertEquals(3, database.transaction(db -> Sql.number(db, "SELECT COUNT(*) FROM idempotency_keys")).intValue());
         assertFalse(fund(1, "old-0", "{\"amount\": 25}").replayed(), "an expired key acts again");
+    }
+
+    @Test
+    void aKeyStoredByAnOlderEmulatorIsStillReplayedWithItsAnswer() {
+        IdempotentRequests upgraded = new IdempotentRequests(keyStoredAtSchema9(), clock);
+
+        IdempotentRequests.Outcome retry = upgraded.run(1, "old-key", "fundWallet", "/api/agents/v1/wallet/fund",
+                json("{\"amount\": 25}"), () -> IdempotentRequests.Outcome.success(200, json("{\"acted\": true}")));
+
+        assertTrue(retry.replayed());
+        assertEquals(json("{\"data\": {\"effect\": 1, \"note\": \"vérifié\"}}"), retry.result());
+    }
+
+    @Test
+    void aKeyStoredByAnOlderEmulatorStillRefusesAnotherBody() {
+        IdempotentRequests upgraded = new IdempotentRequests(keyStoredAtSchema9(), clock);
+
+        ApiProblem conflict = assertThrows(ApiProblem.class, () -> upgraded.run(1, "old-key", "fundWallet",
+                "/api/agents/v1/wallet/fund", json("{\"amount\": 26}"),
+                () -> IdempotentRequests.Outcome.success(200, json("{}"))));
+        assertEquals("idempotency_conflict", conflict.code());
+    }
+
+    /**
+     * A database written by an emulator before V11 (the fingerprint in hex, the answer as a CLOB), holding
+     * the key {@code old-key} of {@code POST /wallet/fund} with {@code {"amount": 25}}, opened by this one.
+     */
+    private Database keyStoredAtSchema9() {
+        String fingerprint = fingerprintInHex(requests, "{\"amount\": 25}");
+        java.time.Instant now = clock.instant();
+        return OlderSchema.at(9).with("INSERT INTO idempotency_keys (account_id, idem_key, operation_id, request_hash, status, "
+                        + "response_body, created_at, expires_at) VALUES (1, 'old-key', 'fundWallet', ?, 200, ?, ?, ?)",
+                fingerprint, "{\"result\":{\"data\":{\"effect\":1,\"note\":\"vérifié\"}}}", now, now.plus(Duration.ofHours(24)))
+                .upgrade();
+    }
+
+    /** The fingerprint of a fund request as an older emulator stored it: read back from one stored now, in hex. */
+    private String fingerprintInHex(IdempotentRequests current, String body) {
+        current.run(99, "probe", "fundWallet", "/api/agents/v1/wallet/fund", json(body),
+                () -> IdempotentRequests.Outcome.success(200, json("{}")));
+        return database.transaction(db -> Sql.one(db, "SELECT RAWTOHEX(request_digest) FROM idempotency_keys "
+                + "WHERE account_id = 99", row -> row.getString(1))).orElseThrow();
     }
 
     @Test

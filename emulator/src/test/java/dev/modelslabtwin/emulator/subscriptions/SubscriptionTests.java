@@ -104,7 +104,7 @@ final class SubscriptionTests {
     static List<Invoice> invoices(TestEmulator emu, long subscriptionId) {
         return emu.database().transaction(db -> {
             List<Invoice> invoices = Sql.list(db, "SELECT id, amount, payment_intent_id, created_at FROM invoices "
-                            + "WHERE subscription_id = ? AND status = 'paid' ORDER BY created_at, number",
+                            + "WHERE subscription_id = ? AND status = 'paid' ORDER BY created_at, sequence",
                     row -> new Invoice(row.getString(1), row.getBigDecimal(2), row.getString(3), row.instant("created_at")
                             .truncatedTo(java.time.temporal.ChronoUnit.SECONDS), List.of()), subscriptionId);
             List<Invoice> withLines = new java.util.ArrayList<>();

@@ -304,6 +304,43 @@ class WalletFundingTest {
     }
 
     @Test
+    void aRetriedFundingIsAnsweredWithTheFirstAnswerByteForByteButItsMeta() {
+        var account = emu.newAccount();
+        TestHttp http = emu.as(account.token());
+        String body = "{\"amount\": 12.34, \"payment_method_id\": \"pm_card_visa\"}";
+
+        TestHttp.Answer first = http.post("/wallet/fund", body, "fund-replayed-exactly");
+        TestHttp.Answer retry = http.post("/wallet/fund", body, "fund-replayed-exactly");
+
+        assertEquals(200, first.status(), first.body());
+        assertEquals(200, retry.status(), retry.body());
+        assertEquals(beforeMeta(first.body()), beforeMeta(retry.body()));
+        assertTrue(retry.json().path("meta").path("idempotency_replay").asBoolean(), retry.body());
+        assertMoney("12.34", balance(http));
+    }
+
+    @Test
+    void aRetriedDeclinedFundingIsAnsweredWithTheFirstRefusalByteForByteButItsMeta() {
+        var account = emu.newAccount();
+        TestHttp http = emu.as(account.token());
+        String body = "{\"amount\": 20, \"payment_method_id\": \"pm_card_chargeDeclinedInsufficientFunds\"}";
+
+        TestHttp.Answer first = http.post("/wallet/fund", body, "declined-replayed-exactly");
+        TestHttp.Answer retry = http.post("/wallet/fund", body, "declined-replayed-exactly");
+
+        assertEquals(402, first.status(), first.body());
+        assertEquals(402, retry.status(), retry.body());
+        assertEquals(beforeMeta(first.body()), beforeMeta(retry.body()));
+    }
+
+    /** The answer's text up to its meta (a new request id on every answer, and whether it is a replay). */
+    private static String beforeMeta(String body) {
+        int meta = body.lastIndexOf(",\"meta\":");
+        assertTrue(meta > 0, body);
+        return body.substring(0, meta);
+    }
+
+    @Test
     void aTokenWithoutWalletWriteCannotFund() {
         var account = emu.newAccount(BigDecimal.ZERO, Set.of("wallet:read"));
         String card = attach(emu, account, "pm_card_visa");
