@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -44,6 +45,12 @@ public final class OlderSchema {
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
+    }
+
+    /** An account (id 1 in a new database) with {@code email}, created at {@code now}. */
+    public OlderSchema withAccount(String email, Instant now) {
+        return with("INSERT INTO accounts (email, name, password_hash, stripe_customer_id, created_at) "
+                + "VALUES (?, 'Older', 'x', 'cus_older', ?)", email, now);
     }
 
     /** Runs {@code sql} (an INSERT of rows an older emulator wrote) on the older schema. */

@@ -37,8 +37,7 @@ class ClientSecretsTest {
     void aPaymentIntentStoredByAnOlderEmulatorKeepsItsSecret() {
         Instant now = Instant.parse("2026-12-01T10:00:00Z");
         Database database = OlderSchema.at(9)
-                .with("INSERT INTO accounts (email, name, password_hash, stripe_customer_id, created_at) "
-                        + "VALUES ('older@example.com', 'Older', 'x', 'cus_older', ?)", now)
+                .withAccount("older@example.com", now)
                 .with("INSERT INTO payment_intents (id, account_id, amount, status, purpose, client_secret, created_at, "
                         + "updated_at) VALUES ('pi_older', 1, 25.00, 'requires_action', 'wallet_funding', "
                         + "'pi_older_secret_kept000000000000000000', ?, ?)", now, now)

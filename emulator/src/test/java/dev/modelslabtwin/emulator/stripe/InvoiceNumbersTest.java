@@ -33,8 +33,8 @@ class InvoiceNumbersTest {
     @Test
     void anInvoiceIssuedByAnOlderEmulatorKeepsItsNumber() {
         Database database = OlderSchema.at(9)
-                .with("INSERT INTO accounts (email, name, password_hash, stripe_customer_id, created_at, invoices_issued) "
-                        + "VALUES ('older@example.com', 'Older', 'x', 'cus_older', ?, 12345)", NOW)
+                .withAccount("older@example.com", NOW)
+                .with("UPDATE accounts SET invoices_issued = 12345")
                 .with("INSERT INTO invoices (id, account_id, number, amount, status, description, created_at, paid_at) "
                         + "VALUES ('in_older', 1, 'MLT-00001-12345', 25.00, 'paid', 'Wallet funding', ?, ?)", NOW, NOW)
                 .with("INSERT INTO invoice_lines (invoice_id, description, quantity, amount) "

@@ -49,8 +49,7 @@ class PaymentIntentsAwaitingAuthenticationTest {
     @Test
     void aPaymentIntentAwaitingAuthenticationInAnOlderDatabaseStillAwaitsIt() {
         Database upgraded = OlderSchema.at(9)
-                .with("INSERT INTO accounts (email, name, password_hash, stripe_customer_id, created_at) "
-                        + "VALUES ('older@example.com', 'Older', 'x', 'cus_older', ?)", NOW)
+                .withAccount("older@example.com", NOW)
                 .with("INSERT INTO payment_intents (id, account_id, amount, status, purpose, client_secret, created_at, "
                         + "updated_at) VALUES ('pi_waiting', 1, 25.00, 'requires_action', 'subscription', 'pi_waiting_secret_x', ?, ?)",
                         NOW, NOW)
