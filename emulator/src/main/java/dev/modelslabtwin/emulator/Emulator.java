@@ -11,7 +11,6 @@ import dev.modelslabtwin.emulator.control.EmulatorControl;
 import dev.modelslabtwin.emulator.control.model.SeedAccount;
 import dev.modelslabtwin.emulator.control.model.SeedDocument;
 import dev.modelslabtwin.emulator.control.model.SeedToken;
-import dev.modelslabtwin.emulator.core.Background;
 import dev.modelslabtwin.emulator.core.DueWork;
 import dev.modelslabtwin.emulator.core.EmulatedClock;
 import dev.modelslabtwin.emulator.core.InMemoryState;
@@ -39,7 +38,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole emulator, assembled: database (seeded), emulated clock, fake Stripe, every capability's
@@ -146,10 +144,8 @@ public final class Emulator implements EmulatorControl, AutoCloseable {
      * saying what is wrong with it.
      */
     public static Emulator start(Options options) {
-        // The request validator is the slowest part of a start: it is built meanwhile, on another core,
-        // as are the MCP tools (read from the contract too).
+        // The request validator is the slowest part of a start: it is built meanwhile, on another core.
         ContractValidator.forApi();
-        CompletableFuture<ToolCatalogue> mcpTools = Background.supply("mcp-tools", ToolCatalogue::fromBundledContract);
         SeedDocument seed = options.seedFile() == null ? Seeder.builtIn() : Seeder.read(options.seedFile());
         // Everything kept in memory is made here, through the state a reset puts back; the clock first.
         InMemoryState state = new InMemoryState();
@@ -161,7 +157,7 @@ public final class Emulator implements EmulatorControl, AutoCloseable {
         RequestJournal journal = state.own(new RequestJournal(options.journalSize()));
         RateLimiter limiter = state.own(RateLimiter.ofContract(options.rateLimits()));
         Emulator emulator = new Emulator(services, capabilities, state, dueWork, faults, journal, seed,
-                new AgentControlPlane(mcpTools.join()));
+                new AgentControlPlane(ToolCatalogue::fromBundledContract));
         emulator.seedAtStart(options);
         emulator.server = EmulatorServer.start(options.host(), options.port(), capabilities.routes(),
                 new TokenAuthenticator(services.database(), clock), capabilities.idempotency(), faults, limiter,

@@ -1,5 +1,6 @@
 package dev.modelslabtwin.emulator.mcp;
 
+import dev.modelslabtwin.emulator.core.Lazily;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 import dev.modelslabtwin.emulator.routing.Envelopes;
 import io.javalin.config.JavalinConfig;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The twin of the hosted Agent Control Plane MCP server ({@code https://modelslab.com/mcp/agents}): the
@@ -52,22 +54,45 @@ public final class AgentControlPlane {
     private static final List<String> LOCAL_ORIGINS = List.of("http://localhost:*", "https://localhost:*",
             "http://127.0.0.1:*", "https://127.0.0.1:*", "http://[::1]:*", "https://[::1]:*");
 
-    private final ToolCatalogue catalogue;
+    private final Supplier<ToolCatalogue> catalogue;
     private final InProcessApi api = new InProcessApi();
 
+    /** The tools are read from the contract when first asked for: a start that serves no MCP call skips them. */
+    public AgentControlPlane(Supplier<ToolCatalogue> catalogue) {
+        this.catalogue = Lazily.of(catalogue);
+    }
+
     public AgentControlPlane(ToolCatalogue catalogue) {
-        this.catalogue = catalogue;
+        this(() -> catalogue);
     }
 
     public ToolCatalogue catalogue() {
-        return catalogue;
+        return catalogue.get();
     }
 
     /**
      * Serves the endpoint on the emulator's server: the SDK's Streamable HTTP servlet at {@value #PATH},
-     * and, once the server has started, the in-process connector tool calls are sent through.
+     * and, once the server has started, the in-process connector tool calls are sent through. The SDK's
+     * server is built at the endpoint's first request: a fifth of a start's CPU went to it and the
+     * tools, which most runs never call.
      */
     public void install(JavalinConfig config) {
+        config.jetty.modifyServletContextHandler(context -> {
+            ServletHolder holder = new ServletHolder("mcp-agents", new McpRequestGuard(this::streamableHttpServer));
+            holder.setAsyncSupported(true);
+            context.addServlet(holder, PATH);
+        });
+        // Added once Javalin has made its own connector: a connector added before would replace it.
+        config.jetty.modifyServer(server -> server.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarted(LifeCycle event) {
+                api.attach(server);
+            }
+        }));
+    }
+
+    /** The SDK's Streamable HTTP servlet, with a server of the catalogue's tools behind it. */
+    private HttpServletStreamableServerTransportProvider streamableHttpServer() {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(JSON)
                 .mcpEndpoint(PATH)
@@ -85,18 +110,7 @@ public final class AgentControlPlane {
                 .immediateExecution(true)
                 .jsonMapper(JSON)
                 .build();
-        config.jetty.modifyServletContextHandler(context -> {
-            ServletHolder holder = new ServletHolder("mcp-agents", new McpRequestGuard(transport));
-            holder.setAsyncSupported(true);
-            context.addServlet(holder, PATH);
-        });
-        // Added once Javalin has made its own connector: a connector added before would replace it.
-        config.jetty.modifyServer(server -> server.addEventListener(new LifeCycle.Listener() {
-            @Override
-            public void lifeCycleStarted(LifeCycle event) {
-                api.attach(server);
-            }
-        }));
+        return transport;
     }
 
     /**
@@ -139,7 +153,7 @@ public final class AgentControlPlane {
     }
 
     private List<McpServerFeatures.SyncToolSpecification> tools(Function<McpSyncServerExchange, McpCaller> callers) {
-        return catalogue.tools().stream().map(tool -> McpServerFeatures.SyncToolSpecification.builder()
+        return catalogue().tools().stream().map(tool -> McpServerFeatures.SyncToolSpecification.builder()
                 .tool(McpSchema.Tool.builder(tool.name())
                         .title(tool.tool().title())
                         .description(tool.description())

@@ -1,9 +1,9 @@
 package dev.modelslabtwin.emulator.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelslabtwin.emulator.core.Lazily;
 import dev.modelslabtwin.emulator.routing.Json;
 import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
@@ -20,6 +20,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * In front of the SDK's Streamable HTTP servlet: refuses, with the protocol's invalid-params error and
@@ -32,25 +33,29 @@ final class McpRequestGuard extends HttpServlet {
     /** Far more than any tool call needs (the SDK itself allows 16 MiB). */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    private final HttpServlet sdk;
+    private final Lazily<HttpServlet> sdk;
 
-    McpRequestGuard(HttpServlet sdk) {
-        this.sdk = sdk;
-    }
-
-    @Override
-    public void init(ServletConfig config) throws ServletException {
-        super.init(config);
-        sdk.init(config);
+    /** {@code sdk} makes the SDK's servlet, asked at the first request (and initialised with this servlet's config). */
+    McpRequestGuard(Supplier<? extends HttpServlet> sdk) {
+        this.sdk = Lazily.of(() -> {
+            HttpServlet made = sdk.get();
+            try {
+                made.init(getServletConfig());
+            } catch (ServletException e) {
+                throw new IllegalStateException("the MCP SDK's servlet did not start", e);
+            }
+            return made;
+        });
     }
 
     @Override
     public void destroy() {
-        sdk.destroy();
+        sdk.ifMade(HttpServlet::destroy);
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        HttpServlet sdk = this.sdk.get();
         if (!"POST".equals(request.getMethod())) {
             sdk.service((ServletRequest) request, (ServletResponse) response);
             return;
