@@ -23,6 +23,8 @@ public final class Contract {
 
     public static final String YAML_RESOURCE = "openapi/modelslab-agents.yaml";
     public static final String JSON_RESOURCE = "openapi/modelslab-agents.json";
+    /** The bundle as checks read it ({@link ChecksView}): what the emulator's request and answer checks parse. */
+    public static final String CHECKS_RESOURCE = "openapi/modelslab-agents.checks.json";
     public static final String DOCS_RESOURCE = "docs/index.html";
 
     private static volatile OpenAPI parsed;
@@ -36,6 +38,11 @@ public final class Contract {
 
     public static String json() {
         return read(JSON_RESOURCE);
+    }
+
+    /** The document without what only people read, for validators ({@link ChecksView}). */
+    public static String checksJson() {
+        return read(CHECKS_RESOURCE);
     }
 
     /** The parsed document, internal {@code $ref}s kept as references. */

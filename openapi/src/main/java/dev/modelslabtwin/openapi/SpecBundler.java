@@ -135,6 +135,8 @@ public final class SpecBundler {
         Files.createDirectories(yaml.getParent());
         Files.writeString(yaml, YAML.writeValueAsString(bundle), StandardCharsets.UTF_8);
         Files.writeString(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(bundle), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve(Contract.CHECKS_RESOURCE), JSON.writeValueAsString(ChecksView.of(bundle)),
+                StandardCharsets.UTF_8);
     }
 
     private static JsonNode read(Path file) {

@@ -92,11 +92,12 @@ public final class ContractValidator {
     /**
      * A validator of requests and responses against the bundled contract, served under its base path;
      * {@code allOf} envelopes need combinators resolved or {@code error} and {@code meta} count as extra.
-     * Read from the JSON rendering: the parser reads JSON with Jackson in a fraction of the time
-     * SnakeYAML takes for the same document, which a cold start notices.
+     * Read from the JSON rendering without the text only people read ({@link Contract#checksJson}): the
+     * parser reads JSON with Jackson in a fraction of the time SnakeYAML takes for the same document,
+     * and a third of the document in a fraction of the time it takes for the whole, which a cold start notices.
      */
     public static OpenApiInteractionValidator.Builder forContract() {
-        return OpenApiInteractionValidator.createForInlineApiSpecification(Contract.json())
+        return OpenApiInteractionValidator.createForInlineApiSpecification(Contract.checksJson())
                 .withBasePathOverride(BASE_PATH)
                 .withResolveCombinators(true);
     }
