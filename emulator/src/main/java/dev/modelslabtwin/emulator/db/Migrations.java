@@ -34,6 +34,15 @@ final class Migrations {
     private Migrations() {
     }
 
+    /** The versions of the scripts on the classpath, in order. */
+    static Set<Integer> versions() {
+        return SCRIPTS.keySet();
+    }
+
+    static int newest() {
+        return SCRIPTS.isEmpty() ? 0 : SCRIPTS.lastKey();
+    }
+
     /** Applies every script not yet recorded; the highest version now applied. */
     static Integer apply(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {

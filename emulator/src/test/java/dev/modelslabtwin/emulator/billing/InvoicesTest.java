@@ -301,6 +301,22 @@ class InvoicesTest {
     }
 
     @Test
+    void aLinkSignedByAnotherEmulatorIsRefusedEachDatabaseHavingASecretOfItsOwn() {
+        String pathAndQuery;
+        try (Emulator other = Emulator.start(Emulator.Options.forTests())) {
+            TestHttp http = new TestHttp(other.baseUrl(), other.defaultToken()).contractChecked();
+            data(fund(http, "25", "pm_card_visa"));
+            URI link = URI.create(pdfLink(http, newestInvoice(http).path("id").asText()));
+            pathAndQuery = link.getRawPath() + "?" + link.getRawQuery();
+        }
+
+        BillingTests.Download answer = download(emu.emulator().baseUrl() + pathAndQuery);
+
+        assertEquals(403, answer.status(), answer.text());
+        assertTrue(answer.text().contains("\"invalid_signature\""), answer.text());
+    }
+
+    @Test
     void aTokenWithOnlyBillingReadCanListAndDownloadInvoices() {
         var account = emu.newAccount(BigDecimal.ZERO, java.util.Set.of("billing:read"));
         String id = recordInvoice(account, List.of(new Invoices.Line("Wallet funding", 1, new BigDecimal("10.00"))));
