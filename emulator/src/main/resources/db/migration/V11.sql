@@ -29,9 +29,9 @@ ALTER TABLE ledger_entries DROP CONSTRAINT IF EXISTS CONSTRAINT_5BF;
 ALTER TABLE payment_methods DROP CONSTRAINT IF EXISTS CONSTRAINT_D0A;
 ALTER TABLE payment_intents DROP CONSTRAINT IF EXISTS CONSTRAINT_C6;
 
--- A PaymentIntent's client secret is derived from its id with this key (stripe/ClientSecrets) instead
--- of being stored; PaymentIntents stored before keep theirs.
-INSERT INTO url_signing_keys (purpose, secret) VALUES ('client_secrets', RAWTOHEX(SECURE_RAND(32)));
+-- A PaymentIntent's client secret is derived from its id with a key of the database's own
+-- (stripe/ClientSecrets; the key made with the others by db/DatabaseSecrets) instead of being stored;
+-- PaymentIntents stored before keep theirs.
 ALTER TABLE payment_intents ALTER COLUMN client_secret SET NULL;
 
 -- An invoice's number (MLT-<account>-<sequence>) is made from its account and its place among the

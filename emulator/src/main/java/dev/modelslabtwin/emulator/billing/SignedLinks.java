@@ -73,16 +73,8 @@ final class SignedLinks {
     }
 
     private SecretKeySpec key() {
-        // Made with the database's first link, not by a migration: a new database is made from the build's
-        // schema snapshot, which must hold no secret (db/SchemaSnapshot).
-        String secret = database.transaction(db -> {
-            String select = "SELECT secret FROM url_signing_keys WHERE purpose = 'files'";
-            return Sql.one(db, select, row -> row.getString(1)).orElseGet(() -> {
-                Sql.update(db, "MERGE INTO url_signing_keys (purpose, secret) KEY (purpose) "
-                        + "SELECT 'files', RAWTOHEX(SECURE_RAND(32)) WHERE NOT EXISTS (" + select + ")");
-                return Sql.one(db, select, row -> row.getString(1)).orElseThrow();
-            });
-        });
+        String secret = database.transaction(db -> Sql.one(db, "SELECT secret FROM url_signing_keys WHERE purpose = 'files'",
+                row -> row.getString(1)).orElseThrow(() -> new IllegalStateException("no signing key: see db/DatabaseSecrets")));
         return new SecretKeySpec(HexFormat.of().parseHex(secret), "HmacSHA256");
     }
 

@@ -93,13 +93,14 @@ public final class Database {
 
     /**
      * Brings the schema up to date: a new in-memory database from the build's snapshot at once, any
-     * other by the migrations it has not had yet.
+     * other by the migrations it has not had yet; then makes the database's keys it lacks.
      */
     private Object makeSchema(Connection connection) throws SQLException {
-        if (url.startsWith("jdbc:h2:mem:") && SchemaSnapshot.applyTo(connection)) {
-            return null;
+        if (!url.startsWith("jdbc:h2:mem:") || !SchemaSnapshot.applyTo(connection)) {
+            Migrations.apply(connection);
         }
-        return Migrations.apply(connection);
+        DatabaseSecrets.make(connection);
+        return null;
     }
 
     public String url() {

@@ -42,12 +42,21 @@ public final class SchemaSnapshot {
         System.out.println("[schema] snapshot of migrations 1-" + Migrations.newest() + " written to " + file);
     }
 
-    /** Creates the whole schema in an empty database; false, doing nothing, when no snapshot was built. */
+    /**
+     * Creates the whole schema in a database that has no tables yet; false, doing nothing, when it has
+     * some (an older emulator's, which the migrations bring up to date) or no snapshot was built.
+     */
     static boolean applyTo(Connection connection) throws SQLException {
         if (STATEMENTS.isEmpty()) {
             return false;
         }
         try (Statement statement = connection.createStatement()) {
+            try (ResultSet tables = statement.executeQuery(
+                    "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+                if (tables.next() && tables.getLong(1) > 0) {
+                    return false;
+                }
+            }
             for (String sql : STATEMENTS) {
                 statement.execute(sql);
             }

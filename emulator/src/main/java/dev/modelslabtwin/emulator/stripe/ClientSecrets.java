@@ -29,7 +29,7 @@ final class ClientSecrets {
             return stored;
         }
         if (key == null) {
-            throw new IllegalStateException("no key for client secrets: migration V11 missing");
+            throw new IllegalStateException("no key for client secrets: see db/DatabaseSecrets");
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

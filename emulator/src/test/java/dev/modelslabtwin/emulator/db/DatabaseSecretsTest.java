@@ -1,0 +1,43 @@
+package dev.modelslabtwin.emulator.db;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+class DatabaseSecretsTest {
+
+    @Test
+    void everyNewDatabaseHasAKeyOfItsOwnForEachPurpose() {
+        Map<String, String> first = keys(Database.inMemory());
+        Map<String, String> second = keys(Database.inMemory());
+
+        assertEquals(DatabaseSecrets.PURPOSES.stream().sorted().toList(), first.keySet().stream().toList());
+        for (String purpose : DatabaseSecrets.PURPOSES) {
+            assertEquals(64, first.get(purpose).length(), purpose);
+            assertNotEquals(first.get(purpose), second.get(purpose), purpose);
+        }
+    }
+
+    @Test
+    void aFileDatabaseKeepsItsKeysAcrossReopening(@TempDir Path dir) {
+        String location = "file:" + dir.resolve("twin");
+
+        Map<String, String> before = keys(Database.at(location));
+
+        assertEquals(before, keys(Database.at(location)));
+    }
+
+    private static Map<String, String> keys(Database database) {
+        return database.transaction(db -> {
+            Map<String, String> keys = new TreeMap<>();
+            Sql.list(db, "SELECT purpose, secret FROM url_signing_keys", row -> keys.put(row.getString(1), row.getString(2)));
+            return keys;
+        });
+    }
+}
