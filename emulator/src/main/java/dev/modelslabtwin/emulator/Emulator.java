@@ -11,6 +11,7 @@ import dev.modelslabtwin.emulator.control.EmulatorControl;
 import dev.modelslabtwin.emulator.control.model.SeedAccount;
 import dev.modelslabtwin.emulator.control.model.SeedDocument;
 import dev.modelslabtwin.emulator.control.model.SeedToken;
+import dev.modelslabtwin.emulator.core.Background;
 import dev.modelslabtwin.emulator.core.DueWork;
 import dev.modelslabtwin.emulator.core.EmulatedClock;
 import dev.modelslabtwin.emulator.core.InMemoryState;
@@ -38,6 +39,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The whole emulator, assembled: database (seeded), emulated clock, fake Stripe, every capability's
@@ -158,10 +161,14 @@ public final class Emulator implements EmulatorControl, AutoCloseable {
         RateLimiter limiter = state.own(RateLimiter.ofContract(options.rateLimits()));
         Emulator emulator = new Emulator(services, capabilities, state, dueWork, faults, journal, seed,
                 new AgentControlPlane(ToolCatalogue::fromBundledContract));
-        emulator.seedAtStart(options);
+        // Seeded on another core while the server is made; requests that come before it is done wait for it.
+        CompletableFuture<Void> seeded = Background.supply("seed", () -> {
+            emulator.seedAtStart(options);
+            return null;
+        });
         emulator.server = EmulatorServer.start(options.host(), options.port(), capabilities.routes(),
                 new TokenAuthenticator(services.database(), clock), capabilities.idempotency(), faults, limiter,
-                options.responseValidation(), config -> {
+                options.responseValidation(), seeded, config -> {
                     DocumentationRoutes.install(config);
                     ControlApi.install(config, emulator, options.adminToken());
                     Traffic.install(config, journal, options.requestLog(), clock, ContractValidator.BASE_PATH);
@@ -172,6 +179,12 @@ public final class Emulator implements EmulatorControl, AutoCloseable {
                     emulator.mcp.install(config);
                     VerificationPages.install(config);
                 });
+        try {
+            seeded.join();
+        } catch (CompletionException failed) {
+            emulator.server.close();
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
         return emulator;
     }
 

@@ -10,8 +10,10 @@ import dev.modelslabtwin.emulator.routing.ContractValidator;
 import dev.modelslabtwin.emulator.routing.RateLimiter;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -40,16 +42,18 @@ public final class EmulatorServer implements AutoCloseable {
                                        IdempotentRequests idempotency, RateLimiter limiter,
                                        Consumer<JavalinConfig> extras) {
         return start(host, port, routes, authenticator, idempotency, new Faults(ContractValidator.BASE_PATH), limiter,
-                true, extras);
+                true, CompletableFuture.completedFuture(null), extras);
     }
 
     /**
      * As above, with the faults a control API sets acting on every request, and every answer checked
-     * against the contract unless {@code responseValidation} is false.
+     * against the contract unless {@code responseValidation} is false; a request that comes before
+     * {@code ready} is done waits for it (the state it reads is still being made).
      */
     public static EmulatorServer start(String host, int port, List<ApiRoute> routes, Authenticator authenticator,
                                        IdempotentRequests idempotency, Faults faults, RateLimiter limiter,
-                                       boolean responseValidation, Consumer<JavalinConfig> extras) {
+                                       boolean responseValidation, CompletableFuture<?> ready,
+                                       Consumer<JavalinConfig> extras) {
         ApiRouter router = new ApiRouter(routes, limiter, authenticator, idempotency, faults, responseValidation);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = host;
@@ -57,6 +61,11 @@ public final class EmulatorServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProtocolErrors()));
+            config.routes.addHttpHandler(HandlerType.BEFORE, "*", http -> {
+                if (!ready.isDone()) {
+                    ready.exceptionally(failure -> null).join();
+                }
+            });
             extras.accept(config);
             router.install(config);
         });

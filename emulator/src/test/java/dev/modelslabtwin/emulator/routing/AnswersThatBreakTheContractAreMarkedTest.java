@@ -72,6 +72,7 @@ class AnswersThatBreakTheContractAreMarkedTest {
                         : route)
                 .toList();
         return EmulatorServer.start("127.0.0.1", 0, routes, ExampleApis.ANY_BEARER_TOKEN, null,
-                new Faults(ContractValidator.BASE_PATH), RateLimiter.ofContract(true), responseValidation, config -> { });
+                new Faults(ContractValidator.BASE_PATH), RateLimiter.ofContract(true), responseValidation,
+                java.util.concurrent.CompletableFuture.completedFuture(null), config -> { });
     }
 }
