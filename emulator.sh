@@ -27,8 +27,8 @@ fi
 # a request's garbage (and the journal's last thousand entries) dies there, so the old generation holds
 # only the database and never needs a stop-the-world collection under load (with the default sizing,
 # premature promotion caused a 50-70 ms full collection every few seconds, the whole p99 at 32
-# connections). 512 MB at most: the in-memory database keeps about 2.5 KB per payment (bench/README.md),
-# so about 190,000 payments fit; only idempotency keys are retired (after a day).
+# connections). 512 MB at most: the in-memory database keeps about 2.1 KB per payment (bench/README.md),
+# so about 230,000 payments fit; only idempotency keys are retired (after a day).
 flags=(-XX:+UseSerialGC -Xms96m -Xmx512m -Xmn48m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k
        -XX:-UsePerfData)
 # One malloc arena per core instead of eight: glibc's arenas were tens of MB of resident memory.
