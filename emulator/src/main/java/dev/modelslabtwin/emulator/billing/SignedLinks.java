@@ -1,18 +1,16 @@
 package dev.modelslabtwin.emulator.billing;
 
 import dev.modelslabtwin.emulator.db.Database;
+import dev.modelslabtwin.emulator.db.DatabaseSecrets;
+import dev.modelslabtwin.emulator.db.DatabaseSecrets.Purpose;
 import dev.modelslabtwin.emulator.db.Sql;
 import dev.modelslabtwin.emulator.routing.ApiProblem;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -62,20 +60,9 @@ final class SignedLinks {
     }
 
     private String signature(String path, long expires) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
-            byte[] digest = mac.doFinal((path + "\n" + expires).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
-    }
-
-    private SecretKeySpec key() {
-        String secret = database.transaction(db -> Sql.one(db, "SELECT secret FROM url_signing_keys WHERE purpose = 'files'",
-                row -> row.getString(1)).orElseThrow(() -> new IllegalStateException("no signing key: see db/DatabaseSecrets")));
-        return new SecretKeySpec(HexFormat.of().parseHex(secret), "HmacSHA256");
+        String key = database.transaction(db -> Sql.one(db, "SELECT " + DatabaseSecrets.keyQuery(Purpose.FILES),
+                row -> row.getString(1)).orElse(null));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(DatabaseSecrets.hmac(key, path + "\n" + expires));
     }
 
     private static ApiProblem invalidSignature() {

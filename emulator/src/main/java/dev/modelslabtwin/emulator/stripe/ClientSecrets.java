@@ -1,10 +1,6 @@
 package dev.modelslabtwin.emulator.stripe;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
+import dev.modelslabtwin.emulator.db.DatabaseSecrets;
 
 /**
  * A PaymentIntent's client secret ({@code pi_..._secret_...}), derived from its id with a key made once
@@ -14,7 +10,7 @@ import java.util.HexFormat;
 final class ClientSecrets {
 
     /** The key, as a scalar subquery read with the PaymentIntent. */
-    static final String KEY_QUERY = "(SELECT secret FROM url_signing_keys WHERE purpose = 'client_secrets')";
+    static final String KEY_QUERY = DatabaseSecrets.keyQuery(DatabaseSecrets.Purpose.CLIENT_SECRETS);
 
     private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     /** As long as the random part of a secret made before V11. */
@@ -28,20 +24,11 @@ final class ClientSecrets {
         if (stored != null) {
             return stored;
         }
-        if (key == null) {
-            throw new IllegalStateException("no key for client secrets: see db/DatabaseSecrets");
+        byte[] digest = DatabaseSecrets.hmac(key, id);
+        char[] secret = new char[LENGTH];
+        for (int i = 0; i < LENGTH; i++) {
+            secret[i] = ALPHABET[(digest[i] & 0xff) % ALPHABET.length];
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(HexFormat.of().parseHex(key), "HmacSHA256"));
-            byte[] digest = mac.doFinal(id.getBytes(StandardCharsets.UTF_8));
-            char[] secret = new char[LENGTH];
-            for (int i = 0; i < LENGTH; i++) {
-                secret[i] = ALPHABET[(digest[i] & 0xff) % ALPHABET.length];
-            }
-            return id + "_secret_" + new String(secret);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return id + "_secret_" + new String(secret);
     }
 }

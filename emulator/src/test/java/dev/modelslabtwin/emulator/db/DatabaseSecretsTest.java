@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,8 +19,9 @@ class DatabaseSecretsTest {
         Map<String, String> first = keys(Database.inMemory());
         Map<String, String> second = keys(Database.inMemory());
 
-        assertEquals(DatabaseSecrets.PURPOSES.stream().sorted().toList(), first.keySet().stream().toList());
-        for (String purpose : DatabaseSecrets.PURPOSES) {
+        List<String> purposes = Arrays.stream(DatabaseSecrets.Purpose.values()).map(DatabaseSecrets.Purpose::stored).sorted().toList();
+        assertEquals(purposes, first.keySet().stream().toList());
+        for (String purpose : purposes) {
             assertEquals(64, first.get(purpose).length(), purpose);
             assertNotEquals(first.get(purpose), second.get(purpose), purpose);
         }
