@@ -66,7 +66,7 @@ final class Migrations {
         return applied.stream().max(Integer::compare).orElse(0);
     }
 
-    private static Set<Integer> appliedVersions(Connection connection) throws SQLException {
+    static Set<Integer> appliedVersions(Connection connection) throws SQLException {
         Set<Integer> versions = new TreeSet<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT version FROM schema_version")) {

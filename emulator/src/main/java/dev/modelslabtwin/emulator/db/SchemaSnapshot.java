@@ -69,21 +69,28 @@ public final class SchemaSnapshot {
         try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:")) {
             Migrations.apply(connection);
             refuseData(connection);
-            List<String> statements = new ArrayList<>();
-            try (Statement statement = connection.createStatement();
-                 ResultSet script = statement.executeQuery("SCRIPT NODATA NOPASSWORDS NOSETTINGS")) {
-                while (script.next()) {
-                    String sql = script.getString(1);
-                    if (!sql.startsWith("--") && !sql.startsWith("CREATE USER")) {
-                        statements.add(sql);
-                    }
-                }
-            }
+            List<String> statements = script(connection);
             for (int version : Migrations.versions()) {
                 statements.add("INSERT INTO schema_version (version) VALUES (" + version + ")");
             }
             return statements;
         }
+    }
+
+    /** The statements that make {@code connection}'s tables, columns, indexes, constraints and triggers, as H2 scripts them. */
+    static List<String> script(Connection connection) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet script = statement.executeQuery("SCRIPT NODATA NOPASSWORDS NOSETTINGS")) {
+            while (script.next()) {
+                String sql = script.getString(1);
+                // Comments (row counts) and the database's user are no part of the schema.
+                if (!sql.startsWith("--") && !sql.startsWith("CREATE USER")) {
+                    statements.add(sql);
+                }
+            }
+        }
+        return statements;
     }
 
     /**

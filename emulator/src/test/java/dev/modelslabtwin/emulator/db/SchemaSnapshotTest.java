@@ -4,11 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,8 +18,8 @@ class SchemaSnapshotTest {
             Migrations.apply(migrated);
             Database fromSnapshot = Database.inMemory();
 
-            assertEquals(schema(migrated), fromSnapshot.transaction(SchemaSnapshotTest::schema));
-            assertEquals(versions(migrated), fromSnapshot.transaction(SchemaSnapshotTest::versions));
+            assertEquals(SchemaSnapshot.script(migrated), fromSnapshot.transaction(SchemaSnapshot::script));
+            assertEquals(Migrations.appliedVersions(migrated), fromSnapshot.transaction(Migrations::appliedVersions));
         }
     }
 
@@ -31,7 +27,7 @@ class SchemaSnapshotTest {
     void theBuildWroteTheSnapshotOfTheMigrationsOnTheClasspath() throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:")) {
             assertTrue(SchemaSnapshot.applyTo(connection), SchemaSnapshot.RESOURCE + " is missing: the build writes it");
-            assertEquals(new ArrayList<>(Migrations.versions()), versions(connection));
+            assertEquals(Migrations.versions(), Migrations.appliedVersions(connection));
         }
     }
 
@@ -44,7 +40,7 @@ class SchemaSnapshotTest {
 
             database.wipe();
 
-            assertEquals(schema(migrated), database.transaction(SchemaSnapshotTest::schema));
+            assertEquals(SchemaSnapshot.script(migrated), database.transaction(SchemaSnapshot::script));
         }
     }
 
@@ -56,8 +52,8 @@ class SchemaSnapshotTest {
 
             Database upgraded = older.upgrade();
 
-            assertEquals(schema(migrated), upgraded.transaction(SchemaSnapshotTest::schema));
-            assertEquals(versions(migrated), upgraded.transaction(SchemaSnapshotTest::versions));
+            assertEquals(SchemaSnapshot.script(migrated), upgraded.transaction(SchemaSnapshot::script));
+            assertEquals(Migrations.appliedVersions(migrated), upgraded.transaction(Migrations::appliedVersions));
         }
     }
 
@@ -66,30 +62,5 @@ class SchemaSnapshotTest {
         for (String statement : SchemaSnapshot.take()) {
             assertFalse(statement.startsWith("INSERT") && !statement.startsWith("INSERT INTO schema_version"), statement);
         }
-    }
-
-    /** Every table, column, index and constraint, as H2 would script them (without its comments: row counts). */
-    private static List<String> schema(Connection connection) throws SQLException {
-        List<String> statements = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet script = statement.executeQuery("SCRIPT NODATA NOPASSWORDS NOSETTINGS")) {
-            while (script.next()) {
-                if (!script.getString(1).startsWith("--")) {
-                    statements.add(script.getString(1));
-                }
-            }
-        }
-        return statements;
-    }
-
-    private static List<Integer> versions(Connection connection) throws SQLException {
-        List<Integer> versions = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
-            while (rows.next()) {
-                versions.add(rows.getInt(1));
-            }
-        }
-        return versions;
     }
 }
