@@ -58,10 +58,6 @@ public final class DocsPage {
                   </script>
                 </body>
                 </html>
-                """.formatted(escapeHtml(title), scriptSrc, spec);
-    }
-
-    private static String escapeHtml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+                """.formatted(HtmlText.escape(title), scriptSrc, spec);
     }
 }

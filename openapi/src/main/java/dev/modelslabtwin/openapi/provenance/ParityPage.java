@@ -1,9 +1,13 @@
 package dev.modelslabtwin.openapi.provenance;
 
+import dev.modelslabtwin.openapi.HtmlText;
+
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import static dev.modelslabtwin.openapi.HtmlText.escape;
 
 /**
  * The parity page ({@code /docs/parity} on the emulator): per tag and per operation, what is documented,
@@ -178,7 +182,7 @@ public final class ParityPage {
             if (behaviour.crossCutting()) {
                 page.append("<tr id=\"behaviour-").append(escape(behaviour.id())).append("\"><td><code>").append(escape(behaviour.id())).append("</code><br>").append(prose(behaviour.summary()))
                         .append("</td><td>").append(behaviour.operations().size() == parity.operations().size() ? "all"
-                                : behaviour.operations().stream().map(ParityPage::escape).collect(Collectors.joining(", ")))
+                                : behaviour.operations().stream().map(HtmlText::escape).collect(Collectors.joining(", ")))
                         .append("</td><td>").append(badge(behaviour.provenance())).append("</td><td class=\"why\">")
                         .append(cite(parity, behaviour.provenance())).append("</td><td>").append(checks(behaviour)).append("</td></tr>\n");
             }
@@ -284,9 +288,5 @@ public final class ParityPage {
     /** Escaped text whose `code spans` become {@code <code>} elements, as in the contract's Markdown. */
     static String prose(String text) {
         return escape(text).replaceAll("`([^`]+)`", "<code>$1</code>");
-    }
-
-    static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
