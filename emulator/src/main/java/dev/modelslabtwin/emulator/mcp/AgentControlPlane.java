@@ -62,10 +62,6 @@ public final class AgentControlPlane {
         this.catalogue = Lazily.of(catalogue);
     }
 
-    public AgentControlPlane(ToolCatalogue catalogue) {
-        this(() -> catalogue);
-    }
-
     public ToolCatalogue catalogue() {
         return catalogue.get();
     }
